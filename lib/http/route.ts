@@ -1,0 +1,47 @@
+import type { z } from 'zod';
+import { invalid } from '@/lib/errors';
+import { errorResponse } from './errors';
+
+type Handler<Context> = (request: Request, context: Context) => Promise<Response>;
+
+/** Wraps a route handler so every thrown error is answered in the one error shape. */
+export function route<Context = unknown>(handler: Handler<Context>): Handler<Context> {
+  return async (request, context) => {
+    try {
+      return await handler(request, context);
+    } catch (error) {
+      return errorResponse(error);
+    }
+  };
+}
+
+/** Query parameters as an object; a parameter given twice is refused rather than guessed at. */
+export function parseQuery<T extends z.ZodType>(schema: T, url: string | URL): z.infer<T> {
+  const params = new URL(url).searchParams;
+  const raw: Record<string, string> = {};
+  const repeated: Record<string, string> = {};
+  for (const [key, value] of params) {
+    if (key in raw) repeated[key] = 'is given more than once';
+    raw[key] = value;
+  }
+  if (Object.keys(repeated).length) throw invalid('Repeated query parameters', repeated);
+  return schema.parse(raw);
+}
+
+/** The JSON body; a body that is not JSON is a 400 naming `body`. */
+export async function parseBody<T extends z.ZodType>(schema: T, request: Request): Promise<z.infer<T>> {
+  let body: unknown;
+  try {
+    body = await request.json();
+  } catch {
+    throw invalid('Request body is not valid JSON', { body: 'must be a JSON object' });
+  }
+  return schema.parse(body);
+}
+
+export async function parseParams<T extends z.ZodType>(
+  schema: T,
+  params: Promise<unknown>,
+): Promise<z.infer<T>> {
+  return schema.parse(await params);
+}

@@ -1,0 +1,143 @@
+import { randomUUID } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import type { Db } from '@/db/client';
+import { simMachines, simPriceOverrides } from '@/db/schema';
+import type { Clock } from '@/lib/clock';
+import {
+  ProviderError,
+  type ListOffersContext,
+  type MachineState,
+  type MarketSnapshot,
+  type ProviderAdapter,
+  type RentRequest,
+  type RentResult,
+} from '../types';
+import { buildCatalog, type SimOfferSpec } from './catalog';
+import {
+  availableCount,
+  machineInterruption,
+  observedRentals,
+  onDemandPricePerGpuHour,
+  spotPricePerGpuHour,
+} from './market-model';
+
+const PROVISIONING_MS = 3_000;
+
+/**
+ * The default market: deterministic from a seed and driven by a clock. Its machines live in the
+ * `simulator` schema, which stands for the provider's own systems.
+ */
+export class SimulatedProvider implements ProviderAdapter {
+  readonly name = 'simulated';
+  readonly displayName = 'Simulated market';
+  private readonly catalog: Map<string, SimOfferSpec>;
+
+  constructor(
+    private readonly deps: { db: Db; clock: Clock; seed: number },
+  ) {
+    this.catalog = new Map(buildCatalog(deps.seed).map((spec) => [spec.externalId, spec]));
+  }
+
+  specs(): SimOfferSpec[] {
+    return [...this.catalog.values()];
+  }
+
+  async listOffers(context: ListOffersContext): Promise<MarketSnapshot> {
+    const { seed, db } = this.deps;
+    const overrides = new Map(
+      (await db.select().from(simPriceOverrides)).map((row) => [row.offerExternalId, row.spotPricePerGpuHour]),
+    );
+
+    const offers = this.specs().map((spec) => {
+      const count = availableCount(seed, spec, context.now);
+      const spotPerGpu = overrides.get(spec.externalId) ?? spotPricePerGpuHour(seed, spec, context.now);
+      return {
+        ...spec.place,
+        externalId: spec.externalId,
+        gpuModel: spec.gpu.name,
+        gpuCount: spec.gpuCount,
+        vramGb: spec.gpu.vramGb,
+        spotPricePerHour: spotPerGpu * spec.gpuCount,
+        onDemandPricePerHour: onDemandPricePerGpuHour(spec) * spec.gpuCount,
+        available: count > 0,
+        availableCount: count,
+        providerReliability: null,
+      };
+    });
+
+    const rentals = this.specs().flatMap((spec) =>
+      observedRentals(seed, spec, context.observedSince, context.now),
+    );
+    return { offers, observedRentals: rentals };
+  }
+
+  async rent(request: RentRequest): Promise<RentResult> {
+    const spec = this.catalog.get(request.offerExternalId);
+    if (!spec) throw new ProviderError(this.name, `no offer ${request.offerExternalId}`, 'rejected');
+
+    const now = this.deps.clock.now();
+    const snapshot = await this.listOffers({ now, observedSince: now, signal: AbortSignal.timeout(5_000) });
+    const offer = snapshot.offers.find((candidate) => candidate.externalId === spec.externalId)!;
+    if (!offer.available) throw new ProviderError(this.name, 'no capacity left on this offer', 'rejected');
+    if (offer.spotPricePerHour > request.maxPricePerHour + 1e-9) {
+      throw new ProviderError(this.name, `price is now ${offer.spotPricePerHour.toFixed(4)}/h`, 'rejected');
+    }
+
+    const machineId = `sim-${randomUUID()}`;
+    const runningAt = new Date(now.getTime() + PROVISIONING_MS);
+    const interruption = machineInterruption(this.deps.seed, spec, machineId, runningAt);
+    await this.deps.db.insert(simMachines).values({
+      id: machineId,
+      offerExternalId: spec.externalId,
+      machineType: `${spec.gpuCount}x ${spec.gpu.name}`,
+      createdAt: now,
+      runningAt,
+      noticeAt: interruption.noticeAt,
+      interruptAt: interruption.interruptAt,
+    });
+    return { machineId, pricePerHour: offer.spotPricePerHour };
+  }
+
+  async getMachine(machineId: string): Promise<MachineState> {
+    const [machine] = await this.deps.db.select().from(simMachines).where(eq(simMachines.id, machineId));
+    if (!machine) throw new ProviderError(this.name, `no machine ${machineId}`, 'rejected');
+
+    const now = this.deps.clock.now().getTime();
+    const reached = (time: Date | null) => time !== null && time.getTime() <= now;
+    const status = reached(machine.terminatedAt)
+      ? 'terminated'
+      : reached(machine.interruptAt)
+        ? 'interrupted'
+        : reached(machine.noticeAt)
+          ? 'interrupting'
+          : machine.runningAt.getTime() > now
+            ? 'provisioning'
+            : 'running';
+    const noticeKnown = reached(machine.noticeAt);
+    return {
+      machineId,
+      status,
+      noticeAt: noticeKnown ? machine.noticeAt : null,
+      interruptAt: noticeKnown ? machine.interruptAt : null,
+    };
+  }
+
+  async terminate(machineId: string): Promise<void> {
+    const machine = await this.getMachine(machineId);
+    if (machine.status === 'terminated' || machine.status === 'interrupted') return;
+    await this.deps.db
+      .update(simMachines)
+      .set({ terminatedAt: this.deps.clock.now() })
+      .where(eq(simMachines.id, machineId));
+  }
+
+  /** Announces that the provider takes the machine back after `noticeSeconds`. */
+  async interrupt(machineId: string, noticeSeconds: number): Promise<MachineState> {
+    const now = this.deps.clock.now();
+    await this.deps.db
+      .update(simMachines)
+      .set({ noticeAt: now, interruptAt: new Date(now.getTime() + noticeSeconds * 1_000) })
+      .where(eq(simMachines.id, machineId));
+    return this.getMachine(machineId);
+  }
+}

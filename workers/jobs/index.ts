@@ -1,0 +1,7 @@
+import { pollKickJob, pollProviderJob } from './poll-provider';
+import { pruneHistoryJob } from './prune-history';
+import { syncRentalsJob } from './sync-rentals';
+import type { JobDefinition } from './job';
+
+/** Every job the worker runs. Adding a job is adding its file and a line here. */
+export const jobs: JobDefinition<any>[] = [pollProviderJob, pollKickJob, syncRentalsJob, pruneHistoryJob];

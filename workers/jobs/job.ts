@@ -1,0 +1,31 @@
+import type { PgBoss, Queue, WorkOptions } from 'pg-boss';
+import type { z } from 'zod';
+import type { Db } from '@/db/client';
+import type { Clock } from '@/lib/clock';
+import type { Env } from '@/lib/env';
+import type { Logger } from '@/lib/logger';
+import type { ProviderAdapter } from '@/lib/providers/types';
+
+export interface WorkerDeps {
+  db: Db;
+  boss: PgBoss;
+  clock: Clock;
+  env: Env;
+  logger: Logger;
+  providers: Map<string, ProviderAdapter>;
+  workerId: string;
+}
+
+/** A job: its queue, payload schema, optional schedule, and a handler safe to run again. */
+export interface JobDefinition<Payload extends object> {
+  name: string;
+  payload: z.ZodType<Payload>;
+  queue: Omit<Queue, 'name'>;
+  work?: WorkOptions;
+  schedule?: { cron: string; data: Payload };
+  handle(payload: Payload, deps: WorkerDeps): Promise<void>;
+  /** Jobs to send when a worker starts (first poll without waiting for the schedule). */
+  onStart?(deps: WorkerDeps): Promise<void>;
+}
+
+export const defineJob = <Payload extends object>(job: JobDefinition<Payload>) => job;

@@ -1,0 +1,51 @@
+import { z } from 'zod';
+import { pollProvider } from '@/lib/market/poll-provider';
+import { defineJob, type WorkerDeps } from './job';
+
+const NAME = 'poll-provider';
+
+/** Queues the next poll of a provider; a poll already waiting for it makes this a no-op. */
+export const queuePoll = (deps: WorkerDeps, provider: string, afterSeconds: number) =>
+  deps.boss.send(NAME, { provider }, { singletonKey: provider, startAfter: afterSeconds });
+
+/**
+ * Each provider is polled in a chain: a poll queues the next one `POLL_INTERVAL_SECONDS` later
+ * (or later still after failures). The queue holds at most one waiting and one running poll per
+ * provider, so any number of workers never run the same poll twice. A cron kick every minute
+ * restarts a chain that a crashed worker broke.
+ */
+export const pollProviderJob = defineJob({
+  name: NAME,
+  payload: z.object({ provider: z.string() }),
+  queue: { policy: 'stately', retryLimit: 0, expireInSeconds: 300 },
+  work: { pollingIntervalSeconds: 1 },
+  async handle({ provider }, deps) {
+    const adapter = deps.providers.get(provider);
+    if (!adapter) return;
+
+    const outcome = await pollProvider(adapter, {
+      db: deps.db,
+      clock: deps.clock,
+      logger: deps.logger,
+      workerId: deps.workerId,
+      timeoutMs: deps.env.PROVIDER_TIMEOUT_MS,
+      intervalSeconds: deps.env.POLL_INTERVAL_SECONDS,
+    });
+    await queuePoll(deps, provider, outcome.nextPollSeconds);
+  },
+  async onStart(deps) {
+    for (const provider of deps.providers.keys()) await queuePoll(deps, provider, 0);
+  },
+});
+
+export const pollKickJob = defineJob({
+  name: 'poll-kick',
+  payload: z.object({}),
+  queue: { policy: 'stately', retryLimit: 0 },
+  schedule: { cron: '* * * * *', data: {} },
+  async handle(_payload, deps) {
+    for (const provider of deps.providers.keys()) {
+      await queuePoll(deps, provider, deps.env.POLL_INTERVAL_SECONDS);
+    }
+  },
+});

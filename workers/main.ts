@@ -1,0 +1,34 @@
+import { createDatabase } from '@/db/client';
+import { migrateDatabase } from '@/db/migrate';
+import { systemClock } from '@/lib/clock';
+import { getEnv } from '@/lib/env';
+import { logger } from '@/lib/logger';
+import { startWorker } from './start-worker';
+
+const env = getEnv();
+if (!env.DATABASE_URL) {
+  logger.fatal('DATABASE_URL is not set; run the worker through `npm start` or set it');
+  process.exit(1);
+}
+
+await migrateDatabase(env.DATABASE_URL);
+const database = createDatabase(env.DATABASE_URL);
+const worker = await startWorker({
+  databaseUrl: env.DATABASE_URL,
+  db: database.db,
+  env,
+  clock: systemClock,
+  logger,
+});
+
+let stopping = false;
+async function shutdown(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  logger.info({ signal }, 'worker_stopping');
+  await worker.stop();
+  await database.close();
+  process.exit(0);
+}
+process.on('SIGINT', () => void shutdown('SIGINT'));
+process.on('SIGTERM', () => void shutdown('SIGTERM'));
