@@ -26,6 +26,8 @@ async function shutdown(signal: string) {
   if (stopping) return;
   stopping = true;
   logger.info({ signal }, 'worker_stopping');
+  // The quick start's Ctrl-C reaches PostgreSQL too; a slow goodbye must not hang the worker.
+  setTimeout(() => process.exit(0), 15_000).unref();
   await worker.stop();
   await database.close();
   process.exit(0);

@@ -33,7 +33,11 @@ export interface RunningWorker {
 export async function startWorker(options: WorkerOptions): Promise<RunningWorker> {
   const workerId = `${os.hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
   const boss = new PgBoss({ connectionString: options.databaseUrl, max: 5, useListenNotify: true });
-  boss.on('error', (error) => options.logger.error({ err: error }, 'job_queue_error'));
+  let stopping = false;
+  // pg-boss reports lost connections here; while stopping they are expected and not worth a line.
+  boss.on('error', (error: Error & { code?: string }) => {
+    if (!stopping) options.logger.error({ error: error.message, code: error.code }, 'job_queue_error');
+  });
   await boss.start();
 
   const deps: WorkerDeps = {
@@ -69,6 +73,9 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
 
   return {
     deps,
-    stop: () => boss.stop({ graceful: true, timeout: 10_000 }),
+    stop: () => {
+      stopping = true;
+      return boss.stop({ graceful: true, timeout: 10_000 });
+    },
   };
 }

@@ -157,6 +157,29 @@ export async function ingestMarketSnapshot(
       `);
     }
 
+    const history = (snapshot.priceHistory ?? []).map((step) => ({
+      offer_external_id: step.offerExternalId,
+      observed_at: step.observedAt.toISOString(),
+      spot_price_per_hour: step.spotPricePerHour,
+      on_demand_price_per_hour: step.onDemandPricePerHour,
+      available: step.available,
+    }));
+    for (let i = 0; i < history.length; i += CHUNK) {
+      const result = await tx.execute(sql`
+        insert into price_snapshots (offer_id, market_id, observed_at, spot_price_per_hour,
+          on_demand_price_per_hour, spot_price_per_gpu_hour, on_demand_price_per_gpu_hour, available)
+        select o.id, o.market_id, x.observed_at, round(x.spot_price_per_hour, 5),
+          round(x.on_demand_price_per_hour, 5), round(x.spot_price_per_hour / o.gpu_count, 5),
+          round(x.on_demand_price_per_hour / o.gpu_count, 5), x.available
+        from jsonb_to_recordset(${JSON.stringify(history.slice(i, i + CHUNK))}::jsonb) as x(
+          offer_external_id text, observed_at timestamptz, spot_price_per_hour numeric,
+          on_demand_price_per_hour numeric, available boolean)
+        join offers o on o.provider = ${provider} and o.external_id = x.offer_external_id
+        where x.observed_at < ${at}::timestamptz
+      `);
+      snapshots += result.rowCount ?? 0;
+    }
+
     return { offers: offers.length, snapshots, vanished, observedRentals: rentals.length };
   });
 }

@@ -6,7 +6,6 @@ import type { Logger } from '@/lib/logger';
 import type { ProviderAdapter } from '@/lib/providers/types';
 import { computeIndicators } from './compute-indicators';
 import { ingestMarketSnapshot } from './ingest-snapshot';
-import { WINDOW_HOURS } from './reliability';
 
 export interface PollDeps {
   db: Db;
@@ -26,6 +25,8 @@ export interface PollOutcome {
 }
 
 const MAX_BACKOFF_SECONDS = 600;
+const HISTORY_DAYS = 7;
+const OBSERVED_OVERLAP_MS = 3 * 3_600_000;
 
 /** Doubles the wait after each failure in a row, up to ten minutes. */
 export function backoffSeconds(intervalSeconds: number, consecutiveFailures: number): number {
@@ -47,16 +48,19 @@ export async function pollProvider(adapter: ProviderAdapter, deps: PollDeps): Pr
     .returning({ id: providerPolls.id });
 
   const [status] = await db.select().from(providerStatus).where(eq(providerStatus.provider, adapter.name));
-  const windowStart = new Date(startedAt.getTime() - WINDOW_HOURS * 3_600_000);
-  // Ask again for a little before the last success, so rentals that ended meanwhile are updated.
-  const observedSince = status?.lastSuccessAt
-    ? new Date(Math.max(windowStart.getTime(), status.lastSuccessAt.getTime() - 3 * 3_600_000))
-    : windowStart;
+  // A provider seen for the first time may fill in the past week, so charts start full; later
+  // polls ask from a little before the last success, so rentals that ended meanwhile are updated.
+  const historySince = status?.lastSuccessAt
+    ? undefined
+    : new Date(startedAt.getTime() - HISTORY_DAYS * 86_400_000);
+  const observedSince =
+    historySince ?? new Date(status!.lastSuccessAt!.getTime() - OBSERVED_OVERLAP_MS);
 
   try {
     const snapshot = await adapter.listOffers({
       now: startedAt,
       observedSince,
+      historySince,
       signal: AbortSignal.timeout(deps.timeoutMs),
     });
     const ingested = await ingestMarketSnapshot(db, adapter.name, snapshot, startedAt, { markVanished: true });

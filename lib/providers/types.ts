@@ -26,9 +26,20 @@ export interface ObservedRental {
   interruptedAt: Date | null;
 }
 
+/** A past price of one offer, for providers that can tell their history. */
+export interface PriceObservation {
+  offerExternalId: string;
+  observedAt: Date;
+  spotPricePerHour: number;
+  onDemandPricePerHour: number;
+  available: boolean;
+}
+
 export interface MarketSnapshot {
   offers: ProviderOffer[];
   observedRentals: ObservedRental[];
+  /** Earlier prices, answered only when the context asks for history. */
+  priceHistory?: PriceObservation[];
 }
 
 export type MachineStatus = 'provisioning' | 'running' | 'interrupting' | 'interrupted' | 'terminated';
@@ -57,6 +68,8 @@ export interface ListOffersContext {
   now: Date;
   /** Observed rentals already stored up to this time need not be sent again. */
   observedSince: Date;
+  /** Set on a provider's first poll: earlier prices from this time on are welcome. */
+  historySince?: Date;
   signal: AbortSignal;
 }
 

@@ -1,4 +1,4 @@
-import type { ObservedRental } from '../types';
+import type { ObservedRental, PriceObservation } from '../types';
 import type { SimOfferSpec } from './catalog';
 import { between, exponential, unit } from './random';
 
@@ -43,6 +43,23 @@ export function availableCount(seed: number, spec: SimOfferSpec, time: Date): nu
 }
 
 const round4 = (value: number) => Math.round(value * 10_000) / 10_000;
+
+/** The host's price at every repricing step in [from, to), as a market feed would have shown it. */
+export function priceSteps(seed: number, spec: SimOfferSpec, from: Date, to: Date): PriceObservation[] {
+  const period = spec.repriceMinutes * MINUTE;
+  const steps: PriceObservation[] = [];
+  for (let t = stepStart(spec, from.getTime()) + period; t < to.getTime(); t += period) {
+    const time = new Date(t);
+    steps.push({
+      offerExternalId: spec.externalId,
+      observedAt: time,
+      spotPricePerHour: spotPricePerGpuHour(seed, spec, time) * spec.gpuCount,
+      onDemandPricePerHour: onDemandPricePerGpuHour(spec) * spec.gpuCount,
+      available: availableCount(seed, spec, time) > 0,
+    });
+  }
+  return steps;
+}
 
 // Other people's rentals on the simulated market: each host rents out machines in parallel
 // lanes; a lane holds one rental per slot. A rental ends as planned unless the host's hazard

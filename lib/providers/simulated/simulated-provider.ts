@@ -18,6 +18,7 @@ import {
   machineInterruption,
   observedRentals,
   onDemandPricePerGpuHour,
+  priceSteps,
   spotPricePerGpuHour,
 } from './market-model';
 
@@ -68,7 +69,10 @@ export class SimulatedProvider implements ProviderAdapter {
     const rentals = this.specs().flatMap((spec) =>
       observedRentals(seed, spec, context.observedSince, context.now),
     );
-    return { offers, observedRentals: rentals };
+    const priceHistory = context.historySince
+      ? this.specs().flatMap((spec) => priceSteps(seed, spec, context.historySince!, context.now))
+      : undefined;
+    return { offers, observedRentals: rentals, priceHistory };
   }
 
   async rent(request: RentRequest): Promise<RentResult> {

@@ -1,0 +1,48 @@
+'use client';
+
+import { usePathname, useRouter, useSearchParams } from 'next/navigation';
+import { useCallback, useMemo } from 'react';
+
+export const filterKeys = ['gpu', 'minVram', 'maxPrice', 'region', 'reliability', 'provider', 'sort', 'order'] as const;
+export type FilterKey = (typeof filterKeys)[number];
+export type Filters = Partial<Record<FilterKey, string>>;
+
+/**
+ * The market's filters live in the URL: a shared link opens the same view and Back undoes the
+ * last change. Every change pushes a history entry.
+ */
+export function useMarketFilters() {
+  const params = useSearchParams();
+  const router = useRouter();
+  const pathname = usePathname();
+
+  const filters = useMemo(() => {
+    const result: Filters = {};
+    for (const key of filterKeys) {
+      const value = params.get(key);
+      if (value) result[key] = value;
+    }
+    return result;
+  }, [params]);
+
+  const setFilters = useCallback(
+    (changes: Filters) => {
+      const next = new URLSearchParams(params);
+      for (const [key, value] of Object.entries(changes)) {
+        if (value) next.set(key, value);
+        else next.delete(key);
+      }
+      const query = next.toString();
+      router.push(query ? `${pathname}?${query}` : pathname, { scroll: false });
+    },
+    [params, pathname, router],
+  );
+
+  const queryString = useMemo(() => {
+    const query = new URLSearchParams();
+    for (const key of filterKeys) if (filters[key]) query.set(key, filters[key]);
+    return query.toString();
+  }, [filters]);
+
+  return { filters, setFilters, queryString };
+}

@@ -1,0 +1,26 @@
+/** Prices under $1 keep three decimals: spot GPUs differ by tenths of a cent. */
+export function formatPrice(value: number): string {
+  return `$${value < 1 ? value.toFixed(3) : value.toFixed(2)}`;
+}
+
+export function formatPercent(value: number | null, digits = 1): string {
+  return value === null ? '—' : `${(value * 100).toFixed(digits)}%`;
+}
+
+export function formatDuration(seconds: number): string {
+  if (seconds < 60) return `${Math.max(0, Math.round(seconds))} s`;
+  const minutes = Math.floor(seconds / 60);
+  if (minutes < 60) return `${minutes} min`;
+  const hours = Math.floor(minutes / 60);
+  if (hours < 48) return `${hours} h ${minutes % 60} min`;
+  return `${Math.floor(hours / 24)} d ${hours % 24} h`;
+}
+
+export function formatHours(hours: number | null): string {
+  if (hours === null) return '—';
+  return hours < 1 ? `${Math.round(hours * 60)} min` : `${hours.toFixed(1)} h`;
+}
+
+export function formatAge(seconds: number): string {
+  return `${formatDuration(seconds)} ago`;
+}
