@@ -81,15 +81,16 @@ function laneRental(seed: number, spec: SimOfferSpec, lane: number, slot: number
   const slotStart = slot * SLOT_MS + phase;
   const startedAt = slotStart + between(0, 15 * MINUTE, seed, key, 'gap');
   const plannedEnd = slotStart + SLOT_MS - between(0, 10 * MINUTE, seed, key, 'tail');
-  const runsFor = exponential(spec.hazardPerHour, seed, key, 'hazard') * HOUR;
-  const interruptedAt = startedAt + runsFor < plannedEnd ? Math.round(startedAt + runsFor) : null;
+  // The notice is given while the machine runs, so a take-back comes no earlier than one notice in.
   const notice = between(30_000, 120_000, seed, key, 'notice');
+  const runsFor = Math.max(notice, exponential(spec.hazardPerHour, seed, key, 'hazard') * HOUR);
+  const interruptedAt = startedAt + runsFor < plannedEnd ? Math.round(startedAt + runsFor) : null;
   return {
     externalId: `${lane}:${slot}`,
     startedAt: Math.round(startedAt),
     plannedEnd: Math.round(plannedEnd),
     interruptedAt,
-    noticeAt: interruptedAt === null ? null : Math.round(Math.max(startedAt, interruptedAt - notice)),
+    noticeAt: interruptedAt === null ? null : Math.round(interruptedAt - notice),
   };
 }
 
@@ -135,8 +136,8 @@ export function machineInterruption(
   machineId: string,
   runningAt: Date,
 ): { noticeAt: Date; interruptAt: Date } {
-  const runsFor = exponential(spec.hazardPerHour, seed, machineId, 'hazard') * HOUR;
-  const interruptAt = runningAt.getTime() + runsFor;
   const notice = between(30_000, 120_000, seed, machineId, 'notice');
+  const runsFor = Math.max(notice, exponential(spec.hazardPerHour, seed, machineId, 'hazard') * HOUR);
+  const interruptAt = runningAt.getTime() + runsFor;
   return { noticeAt: new Date(interruptAt - notice), interruptAt: new Date(interruptAt) };
 }
