@@ -17,13 +17,18 @@ export function NavBar() {
           Spot Market
         </Link>
         {links.map((link) => {
-          const active = link.href === '/' ? pathname === '/' || pathname.startsWith('/markets') : pathname.startsWith(link.href);
+          const active =
+            link.href === '/'
+              ? pathname === '/' || pathname.startsWith('/markets')
+              : pathname.startsWith(link.href);
           return (
             <Link
               key={link.href}
               href={link.href}
               aria-current={active ? 'page' : undefined}
-              className={active ? 'font-medium text-indigo-700' : 'text-slate-600 hover:text-slate-900'}
+              className={
+                active ? 'font-medium text-indigo-700' : 'text-slate-600 hover:text-slate-900'
+              }
             >
               {link.label}
             </Link>

@@ -1,4 +1,13 @@
-import { index, integer, jsonb, numeric, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import {
+  index,
+  integer,
+  jsonb,
+  numeric,
+  pgTable,
+  text,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { offers } from './market';
 import { users } from './users';
 
@@ -42,10 +51,7 @@ export const rentals = pgTable(
     interruptedAt: at('interrupted_at'),
     endedAt: at('ended_at'),
   },
-  (t) => [
-    index('rentals_user').on(t.userId, t.createdAt),
-    index('rentals_active').on(t.state),
-  ],
+  (t) => [index('rentals_user').on(t.userId, t.createdAt), index('rentals_active').on(t.state)],
 );
 
 /**

@@ -26,6 +26,10 @@ export const simMachines = simulator.table(
 /** A price forced onto simulated offers (quick start "push the price" tool and tests). */
 export const simPriceOverrides = simulator.table('price_overrides', {
   offerExternalId: text('offer_external_id').primaryKey(),
-  spotPricePerGpuHour: numeric('spot_price_per_gpu_hour', { precision: 12, scale: 5, mode: 'number' }).notNull(),
+  spotPricePerGpuHour: numeric('spot_price_per_gpu_hour', {
+    precision: 12,
+    scale: 5,
+    mode: 'number',
+  }).notNull(),
   createdAt: at('created_at').notNull().defaultNow(),
 });

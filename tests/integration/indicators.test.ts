@@ -48,19 +48,51 @@ async function indicatorsOf(externalId: string) {
 describe('24 h indicators computed in SQL', () => {
   beforeAll(async () => {
     const cases = ['green', 'edge5', 'edge15', 'red', 'empty', 'old', 'ongoing'];
-    await seedOffers(database.db, 'test', cases.map((externalId) => offer({ externalId })), now);
+    await seedOffers(
+      database.db,
+      'test',
+      cases.map((externalId) => offer({ externalId })),
+      now,
+    );
     const observed = [
       ...rentals('green', 100, 4),
       ...rentals('edge5', 20, 1),
       ...rentals('edge15', 20, 3),
       ...rentals('red', 40, 7),
       // Ended a day and a half ago: outside the window.
-      { offerExternalId: 'old', externalId: 'o1', startedAt: ago(40), endedAt: ago(36), noticeAt: ago(36.01), interruptedAt: ago(36) },
+      {
+        offerExternalId: 'old',
+        externalId: 'o1',
+        startedAt: ago(40),
+        endedAt: ago(36),
+        noticeAt: ago(36.01),
+        interruptedAt: ago(36),
+      },
       // Started 30 h ago and still running: it ran in the window for 24 h.
-      { offerExternalId: 'ongoing', externalId: 'g1', startedAt: ago(30), endedAt: null, noticeAt: null, interruptedAt: null },
-      { offerExternalId: 'ongoing', externalId: 'g2', startedAt: ago(30), endedAt: ago(2), noticeAt: ago(2.01), interruptedAt: ago(2) },
+      {
+        offerExternalId: 'ongoing',
+        externalId: 'g1',
+        startedAt: ago(30),
+        endedAt: null,
+        noticeAt: null,
+        interruptedAt: null,
+      },
+      {
+        offerExternalId: 'ongoing',
+        externalId: 'g2',
+        startedAt: ago(30),
+        endedAt: ago(2),
+        noticeAt: ago(2.01),
+        interruptedAt: ago(2),
+      },
     ];
-    await ingestMarketSnapshot(database.db, 'test', { offers: [], observedRentals: observed }, now, { markVanished: false });
+    await ingestMarketSnapshot(
+      database.db,
+      'test',
+      { offers: [], observedRentals: observed },
+      now,
+      { markVanished: false },
+    );
     await computeIndicators(database.db, 'test', now);
   });
 
@@ -98,15 +130,20 @@ describe('24 h indicators computed in SQL', () => {
   });
 
   it('counts our own users’ GPU machines too', async () => {
-    await database.db.execute(sql`insert into users (id, name, email) values ('u1', 'U', 'u1@example.com')`);
+    await database.db.execute(
+      sql`insert into users (id, name, email) values ('u1', 'U', 'u1@example.com')`,
+    );
     const [target] = await database.db.select().from(offers).where(eq(offers.externalId, 'empty'));
     const [rental] = (
-      await database.db.execute<{ id: string }>(sql`insert into rentals (user_id, offer_id, provider, gpu_model, gpu_count,
+      await database.db.execute<{
+        id: string;
+      }>(sql`insert into rentals (user_id, offer_id, provider, gpu_model, gpu_count,
         region, location, spot_price_per_hour, on_demand_price_per_hour, state, started_at)
         values ('u1', ${target!.id}, 'test', 'RTX 4090', 1, 'US', 'US-East', 0.4, 1.5, 'interrupted', ${ago(5).toISOString()})
         returning id`)
     ).rows;
-    await database.db.execute(sql`insert into rental_machines (rental_id, kind, provider, machine_id, offer_id,
+    await database.db
+      .execute(sql`insert into rental_machines (rental_id, kind, provider, machine_id, offer_id,
       price_per_hour, started_at, ended_at, interrupted_at)
       values (${rental!.id}, 'gpu', 'test', 'm1', ${target!.id}, 0.4, ${ago(5).toISOString()}, ${ago(1).toISOString()}, ${ago(1).toISOString()})`);
 

@@ -6,10 +6,10 @@ import { offer, seedOffers } from '../support/seed-offers';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 
 let database: TestDatabase;
-let GET: (request: Request) => Promise<Response>;
+let GET: (request: Request, context: unknown) => Promise<Response>;
 
 const get = async (query: string) => {
-  const response = await GET(new Request(`http://localhost/api/offers?${query}`));
+  const response = await GET(new Request(`http://localhost/api/offers?${query}`), {});
   return { status: response.status, body: await response.json() };
 };
 
@@ -46,13 +46,37 @@ describe('GET /api/offers', () => {
     expect(status).toBe(200);
     expect(Object.keys(body.offers[0]).sort()).toEqual(
       [
-        'id', 'marketId', 'provider', 'gpuModel', 'gpuCount', 'vramGb', 'region', 'location', 'country', 'city',
-        'spotPricePerGpuHour', 'onDemandPricePerGpuHour', 'spotPricePerHour', 'onDemandPricePerHour', 'savingsPercent',
-        'available', 'availableCount', 'reliability', 'lastSeenAt', 'ageSeconds', 'stale',
+        'id',
+        'marketId',
+        'provider',
+        'gpuModel',
+        'gpuCount',
+        'vramGb',
+        'region',
+        'location',
+        'country',
+        'city',
+        'spotPricePerGpuHour',
+        'onDemandPricePerGpuHour',
+        'spotPricePerHour',
+        'onDemandPricePerHour',
+        'savingsPercent',
+        'available',
+        'availableCount',
+        'reliability',
+        'lastSeenAt',
+        'ageSeconds',
+        'stale',
       ].sort(),
     );
     expect(Object.keys(body.offers[0].reliability).sort()).toEqual(
-      ['class', 'interruptionRate24h', 'meanTimeToInterruptionHours', 'observedRentals24h', 'providerReliability'].sort(),
+      [
+        'class',
+        'interruptionRate24h',
+        'meanTimeToInterruptionHours',
+        'observedRentals24h',
+        'providerReliability',
+      ].sort(),
     );
     expect(typeof body.nextCursor).toBe('string');
   });
@@ -70,7 +94,12 @@ describe('GET /api/offers', () => {
   });
 
   it('walks every available offer exactly once through the cursor, in price order', async () => {
-    for (const [sort, order] of [['price', 'asc'], ['price', 'desc'], ['availability', 'desc'], ['availability', 'asc']]) {
+    for (const [sort, order] of [
+      ['price', 'asc'],
+      ['price', 'desc'],
+      ['availability', 'desc'],
+      ['availability', 'asc'],
+    ]) {
       const seen: OfferPage['offers'] = [];
       let cursor: string | null = null;
       do {
@@ -84,7 +113,8 @@ describe('GET /api/offers', () => {
 
       expect(new Set(seen.map((row) => row.id)).size).toBe(seen.length);
       expect(seen.length).toBe(104); // 130 offers, one in five unavailable
-      const key = (row: OfferPage['offers'][number]) => (sort === 'price' ? row.spotPricePerGpuHour : row.availableCount);
+      const key = (row: OfferPage['offers'][number]) =>
+        sort === 'price' ? row.spotPricePerGpuHour : row.availableCount;
       const keys = seen.map(key);
       const sorted = [...keys].sort((a, b) => (order === 'asc' ? a - b : b - a));
       expect(keys).toEqual(sorted);

@@ -20,5 +20,7 @@ export function offer(overrides: Partial<ProviderOffer> & { externalId: string }
 }
 
 export async function seedOffers(db: Db, provider: string, offers: ProviderOffer[], now: Date) {
-  return ingestMarketSnapshot(db, provider, { offers, observedRentals: [] }, now, { markVanished: false });
+  return ingestMarketSnapshot(db, provider, { offers, observedRentals: [] }, now, {
+    markVanished: false,
+  });
 }

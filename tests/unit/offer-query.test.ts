@@ -6,7 +6,13 @@ const parse = (query: Record<string, string>) => offerSearchQuery.safeParse(quer
 
 describe('offer search query', () => {
   it('reads every filter and applies defaults', () => {
-    const result = parse({ gpu: 'RTX 4090', minVram: '24', maxPrice: '0.50', region: 'US-East', reliability: 'high' });
+    const result = parse({
+      gpu: 'RTX 4090',
+      minVram: '24',
+      maxPrice: '0.50',
+      region: 'US-East',
+      reliability: 'high',
+    });
     expect(result.success && result.data).toEqual({
       gpu: 'RTX 4090',
       minVram: 24,
@@ -53,16 +59,24 @@ describe('offer search query', () => {
 });
 
 describe('offer cursor', () => {
-  const cursor = { sort: 'price' as const, order: 'asc' as const, price: 0.3375, count: 2, id: '0b6f2a1e-9d2c-4c43-8a43-3f6f8f0b9d11' };
+  const cursor = {
+    sort: 'price' as const,
+    order: 'asc' as const,
+    price: 0.3375,
+    count: 2,
+    id: '0b6f2a1e-9d2c-4c43-8a43-3f6f8f0b9d11',
+  };
 
   it('round-trips', () => {
     expect(decodeCursor(encodeCursor(cursor))).toEqual(cursor);
   });
 
-  it.each(['', 'not-base64!', Buffer.from('{"sort":"price"}').toString('base64url'), Buffer.from('[]').toString('base64url')])(
-    'refuses %j',
-    (text) => {
-      expect(decodeCursor(text)).toBeUndefined();
-    },
-  );
+  it.each([
+    '',
+    'not-base64!',
+    Buffer.from('{"sort":"price"}').toString('base64url'),
+    Buffer.from('[]').toString('base64url'),
+  ])('refuses %j', (text) => {
+    expect(decodeCursor(text)).toBeUndefined();
+  });
 });

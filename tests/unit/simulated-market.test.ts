@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { featuredGpuModels } from '@/lib/market/gpu-models';
 import { buildCatalog } from '@/lib/providers/simulated/catalog';
-import { availableCount, observedRentals, priceSteps, spotPricePerGpuHour } from '@/lib/providers/simulated/market-model';
+import {
+  availableCount,
+  observedRentals,
+  priceSteps,
+  spotPricePerGpuHour,
+} from '@/lib/providers/simulated/market-model';
 
 const HOUR = 3_600_000;
 const start = new Date('2026-03-02T00:00:00Z');
@@ -16,9 +21,13 @@ describe('simulated market', () => {
       expect(regions.has('US'), model.name).toBe(true);
       expect(regions.size, model.name).toBeGreaterThanOrEqual(2);
     }
-    expect(new Set(catalog.map((spec) => spec.place.region))).toEqual(new Set(['US', 'EU', 'Asia']));
+    expect(new Set(catalog.map((spec) => spec.place.region))).toEqual(
+      new Set(['US', 'EU', 'Asia']),
+    );
     const locations = new Set(catalog.map((spec) => spec.place.location));
-    expect([...locations]).toEqual(expect.arrayContaining(['US-East', 'US-West', 'EU-West', 'EU-Central', 'Asia-East']));
+    expect([...locations]).toEqual(
+      expect.arrayContaining(['US-East', 'US-West', 'EU-West', 'EU-Central', 'Asia-East']),
+    );
   });
 
   it('is the same market for the same seed, and another for another seed', () => {
@@ -60,7 +69,9 @@ describe('simulated market', () => {
 
   it('is sometimes out of stock and never has more machines than capacity', () => {
     const spec = catalog.find((s) => s.capacity <= 2)!;
-    const counts = Array.from({ length: 24 * 14 }, (_, i) => availableCount(42, spec, new Date(start.getTime() + i * HOUR)));
+    const counts = Array.from({ length: 24 * 14 }, (_, i) =>
+      availableCount(42, spec, new Date(start.getTime() + i * HOUR)),
+    );
     expect(Math.max(...counts)).toBeLessThanOrEqual(spec.capacity);
     expect(counts.some((count) => count === 0)).toBe(true);
     expect(counts.some((count) => count > 0)).toBe(true);

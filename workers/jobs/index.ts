@@ -4,4 +4,9 @@ import { syncRentalsJob } from './sync-rentals';
 import type { JobDefinition } from './job';
 
 /** Every job the worker runs. Adding a job is adding its file and a line here. */
-export const jobs: JobDefinition<any>[] = [pollProviderJob, pollKickJob, syncRentalsJob, pruneHistoryJob];
+export const jobs: JobDefinition<any>[] = [
+  pollProviderJob,
+  pollKickJob,
+  syncRentalsJob,
+  pruneHistoryJob,
+];
