@@ -51,7 +51,7 @@ class JsonFault extends Error {
 }
 
 const space = /[ \t\n\r]*/y;
-const string = /"(?:[^"\\\u0000-\u001f]|\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4}))*"/y;
+const escape = /\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4})/y;
 const number = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
 const literal = /true|false|null/y;
 
@@ -66,6 +66,22 @@ function locateFault(text: string): Fault | null {
   };
   const fail = (expected: string): never => {
     throw new JsonFault(at, expected);
+  };
+  // From an opening quote to just past its closing one, failing where the string goes wrong.
+  const string = () => {
+    for (let i = at + 1; i < text.length; i++) {
+      const code = text.charCodeAt(i);
+      if (code === 0x22) return void (at = i + 1);
+      at = i;
+      if (code < 0x20) fail('a closing quote');
+      if (code === 0x5c) {
+        escape.lastIndex = i;
+        if (!escape.test(text)) fail('a valid escape');
+        i = escape.lastIndex - 1;
+      }
+    }
+    at = text.length;
+    fail('a closing quote');
   };
   const members = (close: string, member: () => void) => {
     at++;
@@ -84,7 +100,8 @@ function locateFault(text: string): Fault | null {
     if (text[at] === '{') {
       return members('}', () => {
         eat(space);
-        if (!eat(string)) fail('a quoted key');
+        if (text[at] !== '"') fail('a quoted key');
+        string();
         eat(space);
         if (text[at] !== ':') fail("':'");
         at++;
@@ -92,10 +109,7 @@ function locateFault(text: string): Fault | null {
       });
     }
     if (text[at] === '[') return members(']', value);
-    if (text[at] === '"') {
-      if (!eat(string)) fail('a well-formed string');
-      return;
-    }
+    if (text[at] === '"') return string();
     if (eat(number) || eat(literal)) return;
     fail('a value');
   };

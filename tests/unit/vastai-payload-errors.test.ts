@@ -44,7 +44,9 @@ describe('refusing Vast.ai answers we cannot read', () => {
 
   it.each([
     ['an empty answer', '  \n', 'not JSON: the text is empty'],
-    ['a cut-off answer', '[{"id": 1,\n  "gpu_name": "RTX', 'not JSON at line 2 column 15: expected a well-formed string, found "\\""'],
+    ['a cut-off answer', '[{"id": 1,\n  "gpu_name": "RTX', 'not JSON at line 2 column 19: expected a closing quote, found the end of the text'],
+    ['a line break inside a string', '["RTX\n4090"]', 'not JSON at line 1 column 6: expected a closing quote, found "\\n"'],
+    ['a bad escape', '["RTX\\q"]', 'not JSON at line 1 column 6: expected a valid escape, found "\\\\"'],
     ['a missing comma', '[\n{"id": 1}\n{"id": 2}]', `not JSON at line 3 column 1: expected ',' or ']', found "{"`],
     ['a bare word', '[1, x]', 'not JSON at line 1 column 5: expected a value, found "x"'],
     ['a number where the list goes', '42', 'expected an array of offers or an object with an "offers" array'],
