@@ -66,8 +66,8 @@ async function main(args: string[]) {
     const summary = await importMarketSnapshot(database.db, provider, snapshot, new Date());
     console.log(
       `Imported ${summary.offers} ${importer.displayName} offers (${summary.available} available) ` +
-        `from ${filePath}\n  ${summary.gpuModels} GPU models, ${summary.regions.length} regions ` +
-        `(${summary.regions.join(', ')}), ${summary.locations} locations`,
+        `from ${filePath}\n  GPU models: ${summary.gpuModels}, locations: ${summary.locations}, ` +
+        `regions: ${summary.regions.join(', ')}`,
     );
   } finally {
     await database.close();
@@ -77,5 +77,6 @@ async function main(args: string[]) {
 
 main(process.argv.slice(2)).then(
   () => process.exit(0),
-  (error: unknown) => stop(1, `Import failed: ${error instanceof Error ? error.message : String(error)}`),
+  (error: unknown) =>
+    stop(1, `Import failed: ${error instanceof Error ? error.message : String(error)}`),
 );

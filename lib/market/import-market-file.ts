@@ -6,6 +6,7 @@ import type { MarketSnapshot, ProviderOffer } from '@/lib/providers/types';
 import { computeIndicators } from './compute-indicators';
 import { ingestMarketSnapshot } from './ingest-snapshot';
 import { forgetMarketCatalog } from './market-catalog';
+import { regions, type Region } from './regions';
 
 export interface ImportSummary {
   provider: string;
@@ -46,7 +47,9 @@ export async function importMarketSnapshot(
     offers: ingested.offers,
     available: offers.filter((offer) => offer.available).length,
     gpuModels: distinct((offer) => offer.gpuModel).length,
-    regions: distinct((offer) => offer.region),
+    regions: distinct((offer) => offer.region).sort(
+      (a, b) => regions.indexOf(a as Region) - regions.indexOf(b as Region),
+    ),
     locations: distinct((offer) => offer.location).length,
   };
 }

@@ -45,6 +45,8 @@ export function describeIssue(issue: z.core.$ZodIssue): string {
 export function describeIssues(error: z.ZodError): string {
   const [first, ...rest] = error.issues;
   if (!first) return 'the answer does not have the expected shape';
-  const more = rest.length ? ` (and ${rest.length} more problem${rest.length === 1 ? '' : 's'})` : '';
+  const more = rest.length
+    ? ` (and ${rest.length} more problem${rest.length === 1 ? '' : 's'})`
+    : '';
   return `${describeIssue(first)}${more}`;
 }

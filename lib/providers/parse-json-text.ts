@@ -16,9 +16,16 @@ export function parseJsonText(raw: string): JsonText {
     const fault = locateFault(text);
     if (!fault) return { ok: false, message: `not JSON: ${(error as Error).message}` };
     const { line, column } = lineColumnAt(text, fault.at);
-    if (fault.trailing) return { ok: false, message: `text after the JSON at line ${line} column ${column}` };
-    const found = fault.at < text.length ? `found ${JSON.stringify(text[fault.at])}` : 'found the end of the text';
-    return { ok: false, message: `not JSON at line ${line} column ${column}: expected ${fault.expected}, ${found}` };
+    if (fault.trailing)
+      return { ok: false, message: `text after the JSON at line ${line} column ${column}` };
+    const found =
+      fault.at < text.length
+        ? `found ${JSON.stringify(text[fault.at])}`
+        : 'found the end of the text';
+    return {
+      ok: false,
+      message: `not JSON at line ${line} column ${column}: expected ${fault.expected}, ${found}`,
+    };
   }
 }
 
@@ -119,8 +126,10 @@ function locateFault(text: string): Fault | null {
     eat(space);
     return at < text.length ? { at, expected: 'the end of the text', trailing: true } : null;
   } catch (error) {
-    if (error instanceof JsonFault) return { at: error.at, expected: error.expected, trailing: false };
-    if (error instanceof RangeError) return { at: 0, expected: 'JSON nested less deeply', trailing: false };
+    if (error instanceof JsonFault)
+      return { at: error.at, expected: error.expected, trailing: false };
+    if (error instanceof RangeError)
+      return { at: 0, expected: 'JSON nested less deeply', trailing: false };
     throw error;
   }
 }

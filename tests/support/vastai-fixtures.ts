@@ -4,7 +4,8 @@ import path from 'node:path';
 const repoRoot = path.resolve(import.meta.dirname, '..', '..');
 
 /** Our own small answers in Vast.ai's shape (tests/fixtures/vastai). */
-export const fixturePath = (name: string) => path.join(repoRoot, 'tests', 'fixtures', 'vastai', name);
+export const fixturePath = (name: string) =>
+  path.join(repoRoot, 'tests', 'fixtures', 'vastai', name);
 export const readFixture = (name: string) => fs.readFileSync(fixturePath(name), 'utf8');
 
 /**

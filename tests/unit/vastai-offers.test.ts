@@ -4,7 +4,8 @@ import { readFixture } from '../support/vastai-fixtures';
 
 describe('Vast.ai offers as market offers', () => {
   const snapshot = vastaiSnapshotOf(readFixture('search-offers.json'));
-  const offer = (id: number) => snapshot.offers.find((candidate) => candidate.externalId === String(id));
+  const offer = (id: number) =>
+    snapshot.offers.find((candidate) => candidate.externalId === String(id));
 
   it('keeps every offer of the answer and publishes no observed rentals', () => {
     expect(snapshot.offers.map((o) => o.externalId)).toEqual(
@@ -32,8 +33,17 @@ describe('Vast.ai offers as market offers', () => {
   });
 
   it('keeps whole-machine prices and the GPU count of multi-GPU offers', () => {
-    expect(offer(1002)).toMatchObject({ gpuCount: 4, vramGb: 24, spotPricePerHour: 0.8, onDemandPricePerHour: 1.2056 });
-    expect(offer(1005)).toMatchObject({ gpuCount: 8, spotPricePerHour: 14, onDemandPricePerHour: 21.6028 });
+    expect(offer(1002)).toMatchObject({
+      gpuCount: 4,
+      vramGb: 24,
+      spotPricePerHour: 0.8,
+      onDemandPricePerHour: 1.2056,
+    });
+    expect(offer(1005)).toMatchObject({
+      gpuCount: 8,
+      spotPricePerHour: 14,
+      onDemandPricePerHour: 21.6028,
+    });
   });
 
   it.each([

@@ -32,10 +32,7 @@ describe('refusing Vast.ai answers we cannot read', () => {
   it.each([
     ['text-after-json.json', 'vastai: text after the JSON at line 93 column 1'],
     ['wrong-field-type.json', 'vastai: offers[2].gpu_ram: expected a number, got "abc"'],
-    [
-      'not-json.json',
-      `vastai: not JSON at line 1 column 1: expected a value, found "<"`,
-    ],
+    ['not-json.json', `vastai: not JSON at line 1 column 1: expected a value, found "<"`],
   ])('fixture %s is refused with "%s"', (name, message) => {
     const error = refusal(readFixture(name));
     expect(error.kind).toBe('payload');
@@ -44,17 +41,53 @@ describe('refusing Vast.ai answers we cannot read', () => {
 
   it.each([
     ['an empty answer', '  \n', 'not JSON: the text is empty'],
-    ['a cut-off answer', '[{"id": 1,\n  "gpu_name": "RTX', 'not JSON at line 2 column 19: expected a closing quote, found the end of the text'],
-    ['a line break inside a string', '["RTX\n4090"]', 'not JSON at line 1 column 6: expected a closing quote, found "\\n"'],
-    ['a bad escape', '["RTX\\q"]', 'not JSON at line 1 column 6: expected a valid escape, found "\\\\"'],
-    ['a missing comma', '[\n{"id": 1}\n{"id": 2}]', `not JSON at line 3 column 1: expected ',' or ']', found "{"`],
+    [
+      'a cut-off answer',
+      '[{"id": 1,\n  "gpu_name": "RTX',
+      'not JSON at line 2 column 19: expected a closing quote, found the end of the text',
+    ],
+    [
+      'a line break inside a string',
+      '["RTX\n4090"]',
+      'not JSON at line 1 column 6: expected a closing quote, found "\\n"',
+    ],
+    [
+      'a bad escape',
+      '["RTX\\q"]',
+      'not JSON at line 1 column 6: expected a valid escape, found "\\\\"',
+    ],
+    [
+      'a missing comma',
+      '[\n{"id": 1}\n{"id": 2}]',
+      `not JSON at line 3 column 1: expected ',' or ']', found "{"`,
+    ],
     ['a bare word', '[1, x]', 'not JSON at line 1 column 5: expected a value, found "x"'],
-    ['a number where the list goes', '42', 'expected an array of offers or an object with an "offers" array'],
+    [
+      'a number where the list goes',
+      '42',
+      'expected an array of offers or an object with an "offers" array',
+    ],
     ['an object without offers', '{"success": false}', 'offers: missing (expected an array)'],
-    ['a missing field', `[${offer({ gpu_name: undefined })}]`, 'offers[0].gpu_name: missing (expected a string)'],
-    ['a fractional id', `[${offer({ id: 1.5 })}]`, 'offers[0].id: expected a whole number, got 1.5'],
-    ['zero GPUs', `[${offer()}, ${offer({ num_gpus: 0 })}]`, 'offers[1].num_gpus: must be >0, got 0'],
-    ['a text flag', `[${offer({ rentable: 'yes' })}]`, 'offers[0].rentable: expected true or false, got "yes"'],
+    [
+      'a missing field',
+      `[${offer({ gpu_name: undefined })}]`,
+      'offers[0].gpu_name: missing (expected a string)',
+    ],
+    [
+      'a fractional id',
+      `[${offer({ id: 1.5 })}]`,
+      'offers[0].id: expected a whole number, got 1.5',
+    ],
+    [
+      'zero GPUs',
+      `[${offer()}, ${offer({ num_gpus: 0 })}]`,
+      'offers[1].num_gpus: must be >0, got 0',
+    ],
+    [
+      'a text flag',
+      `[${offer({ rentable: 'yes' })}]`,
+      'offers[0].rentable: expected true or false, got "yes"',
+    ],
     [
       'several faults',
       `{"offers": [${offer({ min_bid: null, dph_total: '1' })}]}`,

@@ -73,9 +73,30 @@ describe('Vast.ai GPU names as our models', () => {
   });
 
   it.each([
-    'RTX 3090', 'RTX 4090', 'RTX 3060 Ti', 'RTX 3080 Ti', 'RTX 4070 Ti', 'RTX 3090 Ti', 'GTX 1660 Ti',
-    'RTX A4000', 'RTX A5000', 'RTX A6000', 'A40', 'A30', 'A10', 'L4', 'L40', 'L40S', 'Titan V',
-    'Titan Xp', 'GTX 1070 Ti', 'GTX 1080 Ti', 'Quadro K2200', 'GTX 1070-4-2', 'RTX 5090', 'H200',
+    'RTX 3090',
+    'RTX 4090',
+    'RTX 3060 Ti',
+    'RTX 3080 Ti',
+    'RTX 4070 Ti',
+    'RTX 3090 Ti',
+    'GTX 1660 Ti',
+    'RTX A4000',
+    'RTX A5000',
+    'RTX A6000',
+    'A40',
+    'A30',
+    'A10',
+    'L4',
+    'L40',
+    'L40S',
+    'Titan V',
+    'Titan Xp',
+    'GTX 1070 Ti',
+    'GTX 1080 Ti',
+    'Quadro K2200',
+    'GTX 1070-4-2',
+    'RTX 5090',
+    'H200',
   ])('keeps %s as it is', (name) => {
     expect(gpuModelOf(name, 24)).toBe(name);
   });

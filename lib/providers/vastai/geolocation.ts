@@ -13,7 +13,9 @@ const plain = (text: string) =>
 
 /** "Japan, JP" repeats the country where a city or state would be: there is no city to show. */
 function namesTheCountry(area: string, country: string): boolean {
-  const names = [longNames.of(country), shortNames.of(country)].filter((name) => name !== undefined);
+  const names = [longNames.of(country), shortNames.of(country)].filter(
+    (name) => name !== undefined,
+  );
   return names.map(plain).includes(plain(area));
 }
 

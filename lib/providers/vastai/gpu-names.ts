@@ -25,5 +25,8 @@ export function gpuModelOf(vastName: string, vramGb: number): string {
   if (/^H100 NVL$/i.test(name)) return 'H100 NVL';
   if (/^H100( (SXM\d?|PCIE))?$/i.test(name)) return 'H100';
 
-  return spellings.reduce((text, [pattern, replacement]) => text.replace(pattern, replacement), name);
+  return spellings.reduce(
+    (text, [pattern, replacement]) => text.replace(pattern, replacement),
+    name,
+  );
 }

@@ -36,7 +36,12 @@ export function machineStatusOf(instance: VastaiInstance | null): MachineStatus 
   // The container's own process ended: the machine was not taken back, the work just stopped.
   if (actual === 'exited') return 'terminated';
   // `unknown` is a missed heartbeat, not yet a lost machine; `rebooting` passes.
-  if (actual === 'running' || actual === 'frozen' || actual === 'rebooting' || actual === 'unknown') {
+  if (
+    actual === 'running' ||
+    actual === 'frozen' ||
+    actual === 'rebooting' ||
+    actual === 'unknown'
+  ) {
     return 'running';
   }
   // null (being placed), `loading` (image pulling), `created`, or a state new to us.

@@ -12,7 +12,13 @@ import {
 } from '../types';
 import { machineStatusOf, vastaiInstanceAnswer, type VastaiInstance } from './machine-state';
 import { vastaiSnapshotOf } from './map-offers';
-import { httpFailure, isSuccess, reasonOf, sendRequest, type VastaiConnection } from './send-request';
+import {
+  httpFailure,
+  isSuccess,
+  reasonOf,
+  sendRequest,
+  type VastaiConnection,
+} from './send-request';
 
 export interface VastaiSettings extends VastaiConnection {
   /** Docker image a rented machine starts with. */
@@ -110,14 +116,19 @@ export class VastaiProvider implements ProviderAdapter {
     // A refusal may only mean it was destroyed before; the instance's state settles it.
     const state = await this.getMachine(machineId);
     if (state.status !== 'terminated') {
-      throw new ProviderError(this.name, answer.msg ?? 'the instance was not destroyed', 'rejected');
+      throw new ProviderError(
+        this.name,
+        answer.msg ?? 'the instance was not destroyed',
+        'rejected',
+      );
     }
   }
 }
 
 /** Vast.ai ids are numbers; anything else never reaches a URL. */
 function idOf(id: string, what: string): string {
-  if (!/^\d+$/.test(id)) throw new ProviderError('vastai', `no ${what} ${JSON.stringify(id)}`, 'rejected');
+  if (!/^\d+$/.test(id))
+    throw new ProviderError('vastai', `no ${what} ${JSON.stringify(id)}`, 'rejected');
   return id;
 }
 
