@@ -16,8 +16,9 @@ export function parseJsonText(raw: string): JsonText {
     const fault = locateFault(text);
     if (!fault) return { ok: false, message: `not JSON: ${(error as Error).message}` };
     const { line, column } = lineColumnAt(text, fault.at);
-    if (fault.trailing)
+    if (fault.trailing) {
       return { ok: false, message: `text after the JSON at line ${line} column ${column}` };
+    }
     const found =
       fault.at < text.length
         ? `found ${JSON.stringify(text[fault.at])}`
@@ -126,10 +127,13 @@ function locateFault(text: string): Fault | null {
     eat(space);
     return at < text.length ? { at, expected: 'the end of the text', trailing: true } : null;
   } catch (error) {
-    if (error instanceof JsonFault)
+    if (error instanceof JsonFault) {
       return { at: error.at, expected: error.expected, trailing: false };
-    if (error instanceof RangeError)
-      return { at: 0, expected: 'JSON nested less deeply', trailing: false };
+    }
+    // Nesting deep enough to exhaust the stack is no offer list either.
+    if (error instanceof RangeError) {
+      return { at: 0, expected: 'less deeply nested JSON', trailing: false };
+    }
     throw error;
   }
 }

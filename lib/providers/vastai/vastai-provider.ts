@@ -127,8 +127,9 @@ export class VastaiProvider implements ProviderAdapter {
 
 /** Vast.ai ids are numbers; anything else never reaches a URL. */
 function idOf(id: string, what: string): string {
-  if (!/^\d+$/.test(id))
+  if (!/^\d+$/.test(id)) {
     throw new ProviderError('vastai', `no ${what} ${JSON.stringify(id)}`, 'rejected');
+  }
   return id;
 }
 
