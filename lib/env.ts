@@ -21,6 +21,8 @@ const envSchema = z.object({
 
   VASTAI_API_KEY: z.string().min(1).optional(),
   VASTAI_BASE_URL: z.string().url().default('https://console.vast.ai/api/v0'),
+  VASTAI_IMAGE: z.string().min(1).default('pytorch/pytorch:latest'),
+  VASTAI_DISK_GB: z.coerce.number().int().min(1).max(2_000).default(20),
   PROVIDER_TIMEOUT_MS: z.coerce.number().int().min(100).default(15_000),
 });
 

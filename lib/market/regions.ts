@@ -1,7 +1,8 @@
 /**
  * Where offers are: a region (what the product always had — US, EU, Asia — plus every other
  * part of the world) and a finer location inside it. Every ISO 3166 country has a region, so
- * no offer is dropped or filed under the wrong one.
+ * no offer is dropped or filed under the wrong one. An offer whose provider does not say where
+ * it is goes to `Unknown`, so it is kept and shown for what it is.
  */
 export const regions = [
   'US',
@@ -12,6 +13,7 @@ export const regions = [
   'Oceania',
   'Middle East',
   'Africa',
+  'Unknown',
 ] as const;
 export type Region = (typeof regions)[number];
 
@@ -21,6 +23,14 @@ export interface Place {
   country: string | null;
   city: string | null;
 }
+
+/** The place of an offer whose provider gave no readable location. */
+export const unknownPlace: Place = {
+  region: 'Unknown',
+  location: 'Unknown',
+  country: null,
+  city: null,
+};
 
 // Country codes grouped by location; the location names the region it sits in.
 const locationCountries: Record<string, { region: Region; countries: string }> = {
@@ -112,6 +122,7 @@ export const locations: readonly string[] = [
   'US',
   'Canada',
   ...Object.keys(locationCountries),
+  'Unknown',
 ];
 
 export function isKnownCountry(code: string): boolean {
@@ -121,6 +132,7 @@ export function isKnownCountry(code: string): boolean {
 export function regionOfLocation(location: string): Region | undefined {
   if (location === 'US' || location.startsWith('US-')) return 'US';
   if (location === 'Canada') return 'North America';
+  if (location === 'Unknown') return 'Unknown';
   return locationCountries[location]?.region;
 }
 

@@ -3,6 +3,7 @@ import type { Clock } from '@/lib/clock';
 import type { Env } from '@/lib/env';
 import { SimulatedProvider } from './simulated/simulated-provider';
 import type { ProviderAdapter } from './types';
+import { VastaiProvider } from './vastai/vastai-provider';
 
 export interface ProviderDeps {
   db: Db;
@@ -17,6 +18,18 @@ export function createProviders(deps: ProviderDeps): Map<string, ProviderAdapter
     providers.set(
       'simulated',
       new SimulatedProvider({ db: deps.db, clock: deps.clock, seed: deps.env.SIM_SEED }),
+    );
+  }
+  if (deps.env.VASTAI_API_KEY) {
+    providers.set(
+      'vastai',
+      new VastaiProvider({
+        baseUrl: deps.env.VASTAI_BASE_URL,
+        apiKey: deps.env.VASTAI_API_KEY,
+        timeoutMs: deps.env.PROVIDER_TIMEOUT_MS,
+        image: deps.env.VASTAI_IMAGE,
+        diskGb: deps.env.VASTAI_DISK_GB,
+      }),
     );
   }
   return providers;
