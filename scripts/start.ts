@@ -1,17 +1,16 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import fs from 'node:fs';
 import path from 'node:path';
 import { createDatabase } from '@/db/client';
 import { migrateDatabase } from '@/db/migrate';
 import { startEmbeddedPostgres, type RunningPostgres } from '@/lib/db/embedded-postgres';
 import { seedDemoUser } from '@/lib/demo/demo-user';
 import { getEnv } from '@/lib/env';
+import { ensureBuilt, nextBin, root } from './lib/web-app';
 
 /**
  * The quick start: PostgreSQL (embedded unless DATABASE_URL is set), migrations, demo data, then
  * the worker and the Next.js app as child processes. Ctrl-C stops all of it.
  */
-const root = path.resolve(import.meta.dirname, '..');
 const env = getEnv();
 const say = (message: string) => console.log(`[start] ${message}`);
 
@@ -39,21 +38,6 @@ async function stop(code: number) {
 }
 process.on('SIGINT', () => void stop(0));
 process.on('SIGTERM', () => void stop(0));
-
-function needsBuild(): boolean {
-  const buildId = path.join(root, '.next', 'BUILD_ID');
-  if (!fs.existsSync(buildId)) return true;
-  const builtAt = fs.statSync(buildId).mtimeMs;
-  const newer = (dir: string): boolean =>
-    fs.readdirSync(dir, { withFileTypes: true }).some((entry) => {
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) return newer(full);
-      return fs.statSync(full).mtimeMs > builtAt;
-    });
-  return ['app', 'components', 'lib', 'db', 'public'].some(
-    (dir) => fs.existsSync(path.join(root, dir)) && newer(path.join(root, dir)),
-  );
-}
 
 function run(name: string, args: string[], childEnv: NodeJS.ProcessEnv): ChildProcess {
   const child = spawn(process.execPath, args, { cwd: root, env: childEnv, stdio: 'inherit' });
@@ -88,18 +72,8 @@ async function main() {
   await database.close();
   say('database ready');
 
-  const nextBin = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next');
   const childEnv = { ...process.env, DATABASE_URL: databaseUrl, NEXT_TELEMETRY_DISABLED: '1' };
-  if (needsBuild()) {
-    say('building the web app (first start or sources changed)…');
-    const build = spawn(process.execPath, [nextBin, 'build'], {
-      cwd: root,
-      env: { ...childEnv, NODE_ENV: 'production' },
-      stdio: 'inherit',
-    });
-    const code = await new Promise<number>((resolve) => build.on('exit', (c) => resolve(c ?? 1)));
-    if (code !== 0) throw new Error('next build failed');
-  }
+  await ensureBuilt(childEnv, say);
 
   run('worker', ['--import', 'tsx', 'workers/main.ts'], { ...childEnv, SPOT_SERVICE: 'worker' });
   run('web', [nextBin, 'start', '-p', String(env.PORT), '-H', env.HOST], {

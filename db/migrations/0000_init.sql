@@ -161,7 +161,10 @@ CREATE INDEX "offers_price" ON "offers" USING btree ("available","spot_price_per
 CREATE INDEX "offers_gpu_price" ON "offers" USING btree ("gpu_model","available","spot_price_per_gpu_hour","id");--> statement-breakpoint
 CREATE INDEX "offers_region_price" ON "offers" USING btree ("region","available","spot_price_per_gpu_hour","id");--> statement-breakpoint
 CREATE INDEX "offers_location_price" ON "offers" USING btree ("location","available","spot_price_per_gpu_hour","id");--> statement-breakpoint
-CREATE INDEX "offers_availability" ON "offers" USING btree ("available","available_count","spot_price_per_gpu_hour","id");--> statement-breakpoint
+CREATE INDEX "offers_availability" ON "offers" USING btree ("available","available_count" DESC NULLS FIRST,"spot_price_per_gpu_hour","id");--> statement-breakpoint
+CREATE INDEX "offers_gpu_availability" ON "offers" USING btree ("gpu_model","available","available_count" DESC NULLS FIRST,"spot_price_per_gpu_hour","id");--> statement-breakpoint
+CREATE INDEX "offers_region_availability" ON "offers" USING btree ("region","available","available_count" DESC NULLS FIRST,"spot_price_per_gpu_hour","id");--> statement-breakpoint
+CREATE INDEX "offers_location_availability" ON "offers" USING btree ("location","available","available_count" DESC NULLS FIRST,"spot_price_per_gpu_hour","id");--> statement-breakpoint
 CREATE INDEX "offers_market" ON "offers" USING btree ("market_id");--> statement-breakpoint
 CREATE INDEX "price_snapshots_offer_time" ON "price_snapshots" USING btree ("offer_id","observed_at");--> statement-breakpoint
 CREATE INDEX "price_snapshots_market_time" ON "price_snapshots" USING btree ("market_id","observed_at");--> statement-breakpoint

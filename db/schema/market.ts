@@ -57,7 +57,34 @@ export const offers = pgTable(
     index('offers_gpu_price').on(t.gpuModel, t.available, t.spotPricePerGpuHour, t.id),
     index('offers_region_price').on(t.region, t.available, t.spotPricePerGpuHour, t.id),
     index('offers_location_price').on(t.location, t.available, t.spotPricePerGpuHour, t.id),
-    index('offers_availability').on(t.available, t.availableCount, t.spotPricePerGpuHour, t.id),
+    // Availability sorts most first, then cheapest: the index holds that order as it is.
+    index('offers_availability').on(
+      t.available,
+      t.availableCount.desc().nullsFirst(),
+      t.spotPricePerGpuHour,
+      t.id,
+    ),
+    index('offers_gpu_availability').on(
+      t.gpuModel,
+      t.available,
+      t.availableCount.desc().nullsFirst(),
+      t.spotPricePerGpuHour,
+      t.id,
+    ),
+    index('offers_region_availability').on(
+      t.region,
+      t.available,
+      t.availableCount.desc().nullsFirst(),
+      t.spotPricePerGpuHour,
+      t.id,
+    ),
+    index('offers_location_availability').on(
+      t.location,
+      t.available,
+      t.availableCount.desc().nullsFirst(),
+      t.spotPricePerGpuHour,
+      t.id,
+    ),
     index('offers_market').on(t.marketId),
   ],
 );

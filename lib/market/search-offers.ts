@@ -103,12 +103,17 @@ function orderOf(query: OfferSearchQuery) {
 const savings = (spot: number, onDemand: number) =>
   onDemand > 0 ? Math.round((1 - spot / onDemand) * 1000) / 10 : null;
 
-/** The market table: filtered, sorted by price per GPU-hour or availability, a page at a time. */
-export async function searchOffers(
+interface SearchOptions {
+  now: Date;
+  staleAfterSeconds: number;
+}
+
+/** The SQL behind a page of the market table (also run bare by the market benchmark). */
+export async function offerSearchStatement(
   db: Db,
   query: OfferSearchQuery,
-  options: { now: Date; staleAfterSeconds: number },
-): Promise<OfferPage> {
+  options: SearchOptions,
+) {
   const { gpu, place, isRegion, provider, cursor } = await resolveNames(db, query);
   const now = options.now.toISOString();
 
@@ -123,7 +128,8 @@ export async function searchOffers(
     cursor ? afterCursor(query, cursor) : undefined,
   ];
 
-  const rows = await db
+  // Wrapped: a query builder is thenable, and returning it bare from an async function runs it.
+  const statement = db
     .select({
       offer: offers,
       stale: sql<boolean>`(coalesce(${providerStatus.consecutiveFailures}, 0) > 0
@@ -134,6 +140,17 @@ export async function searchOffers(
     .where(and(...conditions))
     .orderBy(...orderOf(query))
     .limit(query.limit + 1);
+  return { statement };
+}
+
+/** The market table: filtered, sorted by price per GPU-hour or availability, a page at a time. */
+export async function searchOffers(
+  db: Db,
+  query: OfferSearchQuery,
+  options: SearchOptions,
+): Promise<OfferPage> {
+  const { statement } = await offerSearchStatement(db, query, options);
+  const rows = await statement;
 
   const page = rows.slice(0, query.limit);
   const last = page.at(-1)?.offer;

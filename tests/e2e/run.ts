@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { freePort } from '../support/free-port';
+import { freePort } from '@/lib/net/free-port';
 
 /**
  * Runs Playwright against a whole app of its own: free ports for the web app and PostgreSQL, a

@@ -5,7 +5,7 @@ import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { migrateDatabase } from '@/db/migrate';
 import { startEmbeddedPostgres, type RunningPostgres } from '@/lib/db/embedded-postgres';
-import { freePort } from './free-port';
+import { freePort } from '@/lib/net/free-port';
 
 declare module 'vitest' {
   export interface ProvidedContext {

@@ -1,5 +1,5 @@
 import http from 'node:http';
-import { freePort } from './free-port';
+import { freePort } from '@/lib/net/free-port';
 
 export interface ReceivedRequest {
   method: string;

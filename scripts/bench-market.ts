@@ -1,0 +1,156 @@
+import { spawn } from 'node:child_process';
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { createDatabase } from '@/db/client';
+import { migrateDatabase } from '@/db/migrate';
+import { startEmbeddedPostgres } from '@/lib/db/embedded-postgres';
+import { offerSearchQuery } from '@/lib/market/offer-query';
+import { offerSearchStatement } from '@/lib/market/search-offers';
+import { freePort } from '@/lib/net/free-port';
+import { ensureBuilt, nextBin, root } from './lib/web-app';
+import { seedBenchMarket } from './lib/seed-bench-market';
+
+/**
+ * Offer search speed on a large market: 100,000 offers and 1,000,000 price snapshots in a
+ * PostgreSQL of its own. For five filter mixes it times GET /api/offers on the production web
+ * app and the same SQL run bare, and prints p50, p95 and the ratio of the p50s.
+ */
+const OFFERS = Number(process.env.BENCH_OFFERS ?? 100_000);
+const SNAPSHOTS_PER_OFFER = 10;
+const RUNS = Number(process.env.BENCH_RUNS ?? 300);
+const WARMUP = 30;
+
+const mixes: Array<[string, Record<string, string>]> = [
+  ['no filter, by price', {}],
+  ['RTX 4090 ≤ $0.50 in US', { gpu: 'RTX 4090', maxPrice: '0.50', region: 'US' }],
+  ['≥ 80 GB, high reliability', { minVram: '80', reliability: 'high' }],
+  ['EU-West by availability', { region: 'EU-West', sort: 'availability' }],
+  [
+    'H100 ≤ $3, price high→low, 100 rows',
+    { gpu: 'H100', maxPrice: '3.00', order: 'desc', limit: '100' },
+  ],
+];
+
+const say = (message: string) => console.log(message);
+const percentile = (values: number[], p: number) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+};
+
+async function time(runs: number, fn: () => Promise<unknown>): Promise<number[]> {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const started = performance.now();
+    await fn();
+    times.push(performance.now() - started);
+  }
+  return times;
+}
+
+const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'spot-market-bench-'));
+await fs.chmod(dataDir, 0o755);
+const postgres = await startEmbeddedPostgres({
+  dataDir: path.join(dataDir, 'pg'),
+  port: await freePort(),
+  database: 'bench',
+  ephemeral: true,
+});
+let web: ReturnType<typeof spawn> | undefined;
+
+try {
+  await migrateDatabase(postgres.url);
+  const database = createDatabase(postgres.url);
+  say(
+    `loading ${OFFERS.toLocaleString('en')} offers and ${(OFFERS * SNAPSHOTS_PER_OFFER).toLocaleString('en')} price snapshots…`,
+  );
+  const loadStarted = performance.now();
+  await seedBenchMarket(database.db, OFFERS, SNAPSHOTS_PER_OFFER);
+  say(`loaded in ${((performance.now() - loadStarted) / 1000).toFixed(1)} s`);
+
+  await ensureBuilt(process.env, say);
+  const port = await freePort();
+  web = spawn(process.execPath, [nextBin, 'start', '-p', String(port), '-H', '127.0.0.1'], {
+    cwd: root,
+    env: {
+      ...process.env,
+      DATABASE_URL: postgres.url,
+      NODE_ENV: 'production',
+      LOG_LEVEL: 'warn',
+      NEXT_TELEMETRY_DISABLED: '1',
+    },
+    stdio: 'ignore',
+  });
+  const base = `http://127.0.0.1:${port}`;
+  for (let i = 0; ; i++) {
+    const up = await fetch(`${base}/api/health`).then(
+      () => true,
+      () => false,
+    );
+    if (up) break;
+    if (i > 300) throw new Error('the web app did not start');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+
+  const client = new pg.Client({ connectionString: postgres.url });
+  await client.connect();
+  const rows: string[][] = [];
+  for (const [name, params] of mixes) {
+    const url = `${base}/api/offers?${new URLSearchParams(params)}`;
+    const fetchPage = async () => {
+      const response = await fetch(url);
+      if (!response.ok) throw new Error(`${url} answered ${response.status}`);
+      return response.json();
+    };
+    const { statement } = await offerSearchStatement(database.db, offerSearchQuery.parse(params), {
+      now: new Date(),
+      staleAfterSeconds: 120,
+    });
+    const { sql: text, params: values } = statement.toSQL();
+    const bare = () => client.query({ text, values });
+
+    await time(WARMUP, fetchPage);
+    await time(WARMUP, bare);
+    const api = await time(RUNS, fetchPage);
+    const sqlTimes = await time(RUNS, bare);
+    const count = ((await fetchPage()) as { offers: unknown[] }).offers.length;
+    rows.push([
+      name,
+      String(count),
+      percentile(api, 50).toFixed(2),
+      percentile(api, 95).toFixed(2),
+      percentile(sqlTimes, 50).toFixed(2),
+      percentile(sqlTimes, 95).toFixed(2),
+      (percentile(api, 50) / percentile(sqlTimes, 50)).toFixed(2),
+    ]);
+  }
+  await client.end();
+  await database.close();
+
+  const header = [
+    'filter mix',
+    'rows',
+    'API p50 ms',
+    'API p95 ms',
+    'SQL p50 ms',
+    'SQL p95 ms',
+    'API/SQL p50',
+  ];
+  const widths = header.map((title, i) =>
+    Math.max(title.length, ...rows.map((row) => row[i]!.length)),
+  );
+  const line = (cells: string[]) =>
+    cells
+      .map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!)))
+      .join('  ');
+  say(
+    `\nGET /api/offers vs the same SQL run bare (${RUNS} runs each, sequential, after ${WARMUP} warm-up runs)`,
+  );
+  say(line(header));
+  for (const row of rows) say(line(row));
+} finally {
+  web?.kill('SIGTERM');
+  await postgres.stop();
+  await fs.rm(dataDir, { recursive: true, force: true });
+}
