@@ -31,7 +31,7 @@ export type Env = z.infer<typeof envSchema>;
 let cached: Env | undefined;
 
 /** Parses the environment once; a bad value stops start-up naming the variable. */
-export function getEnv(source: NodeJS.ProcessEnv = process.env): Env {
+export function getEnv(source: Record<string, string | undefined> = process.env): Env {
   if (cached && source === process.env) return cached;
 
   const parsed = envSchema.safeParse(source);
