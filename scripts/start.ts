@@ -3,17 +3,38 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createDatabase } from '@/db/client';
 import { migrateDatabase } from '@/db/migrate';
+import { createAuth } from '@/lib/auth/auth';
+import { loadOrCreateDevSecret } from '@/lib/auth/dev-secret';
 import { startEmbeddedPostgres, type RunningPostgres } from '@/lib/db/embedded-postgres';
-import { seedDemoUser } from '@/lib/demo/demo-user';
-import { getEnv } from '@/lib/env';
+import { seedDemoAccount, type DemoSeed } from '@/lib/demo/demo-account';
+import { appUrlOf, getEnv, type Env } from '@/lib/env';
 
 /**
  * The quick start: PostgreSQL (embedded unless DATABASE_URL is set), migrations, demo data, then
  * the worker and the Next.js app as child processes. Ctrl-C stops all of it.
  */
 const root = path.resolve(import.meta.dirname, '..');
-const env = getEnv();
 const say = (message: string) => console.log(`[start] ${message}`);
+
+/**
+ * The settings every process gets. In production a missing or default BETTER_AUTH_SECRET stops
+ * here, naming it; elsewhere the quick start uses a secret generated once into .data/.
+ */
+function loadEnv(): Env {
+  let env: Env;
+  try {
+    env = getEnv();
+  } catch (error) {
+    console.error(`[start] ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  }
+  if (env.BETTER_AUTH_SECRET) return { ...env, APP_URL: appUrlOf(env) };
+  const { secret, created } = loadOrCreateDevSecret(path.join(root, '.data'));
+  if (created) say('generated a development auth secret in .data/auth-secret');
+  return { ...env, APP_URL: appUrlOf(env), BETTER_AUTH_SECRET: secret };
+}
+
+const env = loadEnv();
 
 let postgres: RunningPostgres | undefined;
 const children: ChildProcess[] = [];
@@ -50,7 +71,14 @@ function needsBuild(): boolean {
       if (entry.isDirectory()) return newer(full);
       return fs.statSync(full).mtimeMs > builtAt;
     });
-  return ['app', 'components', 'lib', 'db', 'public'].some((dir) => fs.existsSync(path.join(root, dir)) && newer(path.join(root, dir)));
+  const rootFiles = ['proxy.ts', 'instrumentation.ts', 'next.config.ts'].map((file) =>
+    path.join(root, file),
+  );
+  if (rootFiles.some((file) => fs.existsSync(file) && fs.statSync(file).mtimeMs > builtAt))
+    return true;
+  return ['app', 'components', 'lib', 'db', 'public'].some(
+    (dir) => fs.existsSync(path.join(root, dir)) && newer(path.join(root, dir)),
+  );
 }
 
 function run(name: string, args: string[], childEnv: NodeJS.ProcessEnv): ChildProcess {
@@ -69,7 +97,9 @@ async function main() {
   if (databaseUrl) {
     say('using the PostgreSQL at DATABASE_URL');
   } else {
-    say(`starting embedded PostgreSQL (data in ${env.EMBEDDED_PG_DIR}, port ${env.EMBEDDED_PG_PORT})`);
+    say(
+      `starting embedded PostgreSQL (data in ${env.EMBEDDED_PG_DIR}, port ${env.EMBEDDED_PG_PORT})`,
+    );
     postgres = await startEmbeddedPostgres({
       dataDir: path.resolve(root, env.EMBEDDED_PG_DIR),
       port: env.EMBEDDED_PG_PORT,
@@ -80,12 +110,20 @@ async function main() {
 
   await migrateDatabase(databaseUrl);
   const database = createDatabase(databaseUrl, { max: 2 });
-  await seedDemoUser(database.db);
+  const demo: DemoSeed = env.SEED_DEMO_ACCOUNT
+    ? await seedDemoAccount(database.db, createAuth(database.db, env))
+    : { created: false };
   await database.close();
   say('database ready');
 
   const nextBin = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next');
-  const childEnv = { ...process.env, DATABASE_URL: databaseUrl, NEXT_TELEMETRY_DISABLED: '1' };
+  const childEnv = {
+    ...process.env,
+    DATABASE_URL: databaseUrl,
+    APP_URL: env.APP_URL,
+    BETTER_AUTH_SECRET: env.BETTER_AUTH_SECRET,
+    NEXT_TELEMETRY_DISABLED: '1',
+  };
   if (needsBuild()) {
     say('building the web app (first start or sources changed)…');
     const build = spawn(process.execPath, [nextBin, 'build'], {
@@ -98,8 +136,20 @@ async function main() {
   }
 
   run('worker', ['--import', 'tsx', 'workers/main.ts'], { ...childEnv, SPOT_SERVICE: 'worker' });
-  run('web', [nextBin, 'start', '-p', String(env.PORT), '-H', env.HOST], { ...childEnv, SPOT_SERVICE: 'web' });
-  say(`Spot Market is starting at http://localhost:${env.PORT}`);
+  run('web', [nextBin, 'start', '-p', String(env.PORT), '-H', env.HOST], {
+    ...childEnv,
+    SPOT_SERVICE: 'web',
+  });
+  say(`Spot Market is starting at ${env.APP_URL}`);
+  if (demo.created) showDemoCredentials(demo.email, demo.password);
+}
+
+/** Shown once, when the account is created: only its hash is kept. */
+function showDemoCredentials(email: string, password: string) {
+  say('demo account created; sign in with:');
+  say(`  email     ${email}`);
+  say(`  password  ${password}`);
+  say('this password is shown only now (SEED_DEMO_ACCOUNT=false skips the demo account)');
 }
 
 main().catch((error) => {
