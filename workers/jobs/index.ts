@@ -1,7 +1,14 @@
 import { pollKickJob, pollProviderJob } from './poll-provider';
+import { pruneAuthJob } from './prune-auth';
 import { pruneHistoryJob } from './prune-history';
 import { syncRentalsJob } from './sync-rentals';
 import type { JobDefinition } from './job';
 
 /** Every job the worker runs. Adding a job is adding its file and a line here. */
-export const jobs: JobDefinition<any>[] = [pollProviderJob, pollKickJob, syncRentalsJob, pruneHistoryJob];
+export const jobs: JobDefinition<any>[] = [
+  pollProviderJob,
+  pollKickJob,
+  syncRentalsJob,
+  pruneHistoryJob,
+  pruneAuthJob,
+];
