@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -17,10 +18,15 @@ const env = {
   E2E_PORT: String(await freePort()),
   E2E_PG_PORT: String(await freePort()),
   E2E_PG_DIR: path.join(dataDir, 'postgres'),
+  E2E_AUTH_SECRET: randomBytes(32).toString('base64url'),
   NEXT_TELEMETRY_DISABLED: '1',
 };
 const cli = path.join(root, 'node_modules', '@playwright', 'test', 'cli.js');
-const child = spawn(process.execPath, [cli, 'test', ...process.argv.slice(2)], { cwd: root, env, stdio: 'inherit' });
+const child = spawn(process.execPath, [cli, 'test', ...process.argv.slice(2)], {
+  cwd: root,
+  env,
+  stdio: 'inherit',
+});
 const code = await new Promise<number>((resolve) => child.on('exit', (exit) => resolve(exit ?? 1)));
 
 await fs.rm(dataDir, { recursive: true, force: true });

@@ -21,7 +21,10 @@ describe('start-up settings', () => {
   });
 
   it('production starts with its own secret and keeps only the origin of APP_URL', () => {
-    const env = getEnv({ ...production, APP_URL: 'https://spot.example.com/some/path' });
+    const env = getEnv({
+      ...production,
+      APP_URL: 'https://spot.example.com/some/path',
+    } as NodeJS.ProcessEnv);
     expect(env.APP_URL).toBe('https://spot.example.com');
     expect(env.BETTER_AUTH_SECRET).toBe(secret);
   });
