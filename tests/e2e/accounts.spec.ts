@@ -87,3 +87,24 @@ async function submitWrongPassword(page: import('@playwright/test').Page, email:
   await form.getByLabel('Password').fill('not-the-right-password');
   await form.getByRole('button', { name: 'Sign in' }).click();
 }
+
+test('a visitor who tries to rent is asked to sign in and comes back to the same market view', async ({
+  page,
+}) => {
+  await page.goto('/?gpu=RTX+4090');
+  const firstOffer = page.getByRole('table', { name: 'Spot offers' }).locator('tbody tr').first();
+  await firstOffer.getByRole('button', { name: 'Rent' }).click();
+  await page
+    .getByRole('dialog')
+    .getByRole('button', { name: /^Rent for/ })
+    .click();
+  await page.getByRole('dialog').getByRole('link', { name: 'Sign in to rent' }).click();
+
+  await expect(page).toHaveURL(/\/sign-in\?next=%2F%3Fgpu%3DRTX%2B4090$/);
+  await page.getByRole('main').getByRole('link', { name: 'Create an account' }).click();
+  await submitCredentials(page, 'Create your account', newAccount());
+  await expect(page).toHaveURL(/\/\?gpu=RTX\+4090$/);
+  await expect(
+    page.getByRole('form', { name: 'Filter offers' }).getByLabel('GPU', { exact: true }),
+  ).toHaveValue('RTX 4090');
+});

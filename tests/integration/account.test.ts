@@ -1,31 +1,38 @@
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import {
-  DELETE as deleteAccount,
-  GET as readAccount,
-  PATCH as updateAccount,
-} from '@/app/api/account/route';
+import { GET as readAccount, PATCH as updateAccount } from '@/app/api/account/route';
 import { POST as changePassword } from '@/app/api/account/password/route';
-import { POST as authPost } from '@/app/api/auth/[...all]/route';
-import { rentalMachines, rentals, simMachines, users } from '@/db/schema';
+import { createAuth } from '@/lib/auth/auth';
+import { getEnv } from '@/lib/env';
 import { useAppDatabase } from '../support/app-database';
-import { availableOffer, rentFor, seedMarket } from '../support/market-fixture';
-import { call, cookieFrom, nextAddress, signUp, type TestUser } from '../support/route-client';
+import { call, cookieFrom, signIn, signUp, type TestUser } from '../support/route-client';
 
 const database = useAppDatabase();
-const db = () => database.current.db;
-
-const signIn = (email: string, password: string) =>
-  call(authPost, {
-    method: 'POST',
-    path: '/api/auth/sign-in/email',
-    body: { email, password },
-    headers: { 'x-forwarded-for': nextAddress() },
-  });
 const me = (cookie: string) => call(readAccount, { path: '/api/account', cookie });
 
-beforeAll(async () => {
-  await seedMarket(db());
+describe('session cookie', () => {
+  it('is httpOnly and SameSite=Lax over http, and Secure with the __Secure- prefix over https', async () => {
+    const plain = await signUp('cookie');
+    expect(plain.cookie).toMatch(/^better-auth\.session_token=/);
+
+    const origin = 'https://spot.example.com';
+    const auth = createAuth(database.current.db, { ...getEnv(), APP_URL: origin });
+    const response = await auth.handler(
+      new Request(`${origin}/api/auth/sign-up/email`, {
+        method: 'POST',
+        headers: { origin, 'content-type': 'application/json' },
+        body: JSON.stringify({
+          email: 'secure@example.com',
+          password: 'long-enough-password',
+          name: 's',
+        }),
+      }),
+    );
+    const [cookie] = response.headers.getSetCookie();
+    expect(cookie).toMatch(
+      /^__Secure-better-auth\.session_token=[^;]+; Max-Age=\d+; Path=\/; HttpOnly; Secure; SameSite=Lax$/,
+    );
+  });
 });
 
 describe('phone number', () => {
@@ -89,96 +96,5 @@ describe('change password', () => {
     expect((await me(elsewhere)).status).toBe(401);
     expect((await signIn(user.email, user.password)).status).toBe(401);
     expect((await signIn(user.email, 'a-new-password-1')).status).toBe(200);
-  });
-});
-
-describe('delete my account', () => {
-  it('refuses a confirmation that is neither the password nor the email', async () => {
-    const user = await signUp('keep');
-    const answer = await call(deleteAccount, {
-      method: 'DELETE',
-      path: '/api/account',
-      cookie: user.cookie,
-      body: { confirmation: 'yes' },
-    });
-    expect(answer.status).toBe(400);
-    expect(answer.body.error.fields).toEqual({
-      confirmation: 'does not match your password or email',
-    });
-    expect(await db().select().from(users).where(eq(users.id, user.id))).toHaveLength(1);
-  });
-
-  it('stops live machines at the provider, removes the data and the session', async () => {
-    const user = await signUp('leaving');
-    const rentalId = await rentFor(db(), user);
-    const [machine] = await db()
-      .select()
-      .from(rentalMachines)
-      .where(eq(rentalMachines.rentalId, rentalId));
-
-    const answer = await call(deleteAccount, {
-      method: 'DELETE',
-      path: '/api/account',
-      cookie: user.cookie,
-      body: { confirmation: user.password },
-    });
-    expect(answer.status).toBe(200);
-    expect(answer.body).toEqual({ deleted: true });
-    expect(
-      answer.headers
-        .getSetCookie()
-        .some((cookie) => /session_token=;/.test(cookie) && /Max-Age=0/i.test(cookie)),
-    ).toBe(true);
-
-    const [simulated] = await db()
-      .select()
-      .from(simMachines)
-      .where(eq(simMachines.id, machine!.machineId!));
-    expect(simulated!.terminatedAt).not.toBeNull();
-    expect(await db().select().from(users).where(eq(users.id, user.id))).toHaveLength(0);
-    expect(await db().select().from(rentals).where(eq(rentals.userId, user.id))).toHaveLength(0);
-    expect((await me(user.cookie)).status).toBe(401);
-    expect((await signIn(user.email, user.password)).status).toBe(401);
-  });
-
-  it('deletes nothing when a machine cannot be stopped at its provider', async () => {
-    const user = await signUp('stuck');
-    const { offerId } = await availableOffer(db());
-    const [rental] = await db()
-      .insert(rentals)
-      .values({
-        userId: user.id,
-        offerId,
-        provider: 'simulated',
-        gpuModel: 'RTX 4090',
-        gpuCount: 1,
-        region: 'US',
-        location: 'US-East',
-        spotPricePerHour: 0.4,
-        onDemandPricePerHour: 1.5,
-        state: 'running',
-      })
-      .returning();
-    // The provider does not know this machine: it answers every call with an error.
-    await db()
-      .insert(rentalMachines)
-      .values({
-        rentalId: rental!.id,
-        kind: 'gpu',
-        provider: 'simulated',
-        machineId: 'sim-unknown',
-        pricePerHour: 0.4,
-      });
-
-    const answer = await call(deleteAccount, {
-      method: 'DELETE',
-      path: '/api/account',
-      cookie: user.cookie,
-      body: { confirmation: user.email },
-    });
-    expect(answer.status).toBe(503);
-    expect(answer.body.error.code).toBe('unavailable');
-    expect(await db().select().from(users).where(eq(users.id, user.id))).toHaveLength(1);
-    expect((await me(user.cookie)).status).toBe(200);
   });
 });

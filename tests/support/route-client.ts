@@ -80,3 +80,12 @@ export async function signUp(prefix = 'user'): Promise<TestUser> {
     throw new Error(`sign-up failed: ${answer.status} ${JSON.stringify(answer.body)}`);
   return { id: answer.body.user.id, email, password, cookie: cookieFrom(answer.headers) };
 }
+
+/** Signs in through better-auth's real endpoint, from an address of its own. */
+export const signIn = (email: string, password: string) =>
+  call(authPost, {
+    method: 'POST',
+    path: '/api/auth/sign-in/email',
+    body: { email, password },
+    headers: { 'x-forwarded-for': nextAddress() },
+  });
