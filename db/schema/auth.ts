@@ -66,8 +66,8 @@ export const verifications = pgTable(
 );
 
 /**
- * One counter per rate-limit key (`sign-in:ip:…`, `sign-in:account:…`). Kept in PostgreSQL so
- * every web process counts against the same budget.
+ * One counter per rate-limit key (`sign-in:ip:<digest>`, `sign-in:account:<digest>`). Kept in
+ * PostgreSQL so every web process counts against the same budget.
  */
 export const rateLimits = pgTable(
   'rate_limits',

@@ -1,8 +1,9 @@
+import { createHash } from 'node:crypto';
 import type { Db } from '@/db/client';
 import { rateLimited } from '@/lib/errors';
 import { clientIp } from '@/lib/http/client-ip';
 import { logger, maskEmail } from '@/lib/logger';
-import { consumeRateLimit, type RateLimitRule } from './consume-rate-limit';
+import { consumeRateLimit, type RateLimitDecision, type RateLimitRule } from './consume-rate-limit';
 
 const PER_MINUTE = 60;
 
@@ -16,8 +17,14 @@ const otherRule: RateLimitRule = { windowSeconds: PER_MINUTE, max: 100 };
 /** Checking a signed-in user's password (change password, delete account). */
 const passwordCheckRule: RateLimitRule = { windowSeconds: PER_MINUTE, max: 10 };
 
-const retryMessage = (what: string, seconds: number) =>
-  `Too many ${what}. Try again in ${seconds} second${seconds === 1 ? '' : 's'}.`;
+/** The 429 answer: `Retry-After`, and a message and a time saying when to try again. */
+function refusal(what: string, { retryAfterSeconds: seconds }: RateLimitDecision, now: Date) {
+  const message = `Too many ${what}. Try again in ${seconds} second${seconds === 1 ? '' : 's'}.`;
+  return rateLimited(message, seconds, now);
+}
+
+/** Counter keys name no one: addresses and emails are stored as a digest. */
+const digest = (value: string) => createHash('sha256').update(value).digest('hex').slice(0, 32);
 
 async function emailOf(request: Request): Promise<string | null> {
   const body: unknown = await request
@@ -36,20 +43,15 @@ export async function limitAuthAttempt(db: Db, path: string, request: Request, n
   const ip = clientIp(request);
   const credential = credentialRules[path];
   if (!credential || request.method !== 'POST') {
-    const decision = await consumeRateLimit(db, `auth:ip:${ip}:${path}`, otherRule, now);
-    if (!decision.allowed)
-      throw rateLimited(
-        retryMessage('requests', decision.retryAfterSeconds),
-        decision.retryAfterSeconds,
-        now,
-      );
+    const decision = await consumeRateLimit(db, `auth:ip:${digest(ip)}:${path}`, otherRule, now);
+    if (!decision.allowed) throw refusal('requests', decision, now);
     return;
   }
 
   const { action, rule } = credential;
   const email = await emailOf(request);
-  const keys = [{ scope: 'ip', key: `${action}:ip:${ip}` }];
-  if (email) keys.push({ scope: 'account', key: `${action}:account:${email}` });
+  const keys = [{ scope: 'ip', key: `${action}:ip:${digest(ip)}` }];
+  if (email) keys.push({ scope: 'account', key: `${action}:account:${digest(email)}` });
 
   for (const { scope, key } of keys) {
     const decision = await consumeRateLimit(db, key, rule, now);
@@ -58,27 +60,15 @@ export async function limitAuthAttempt(db: Db, path: string, request: Request, n
       { action, scope, email_masked: email ? maskEmail(email) : null },
       'auth_rate_limited',
     );
-    throw rateLimited(
-      retryMessage(`${action} attempts`, decision.retryAfterSeconds),
-      decision.retryAfterSeconds,
-      now,
-    );
+    throw refusal(`${action} attempts`, decision, now);
   }
 }
 
 /** Counts one check of a signed-in user's password; the 11th within a minute is refused. */
 export async function limitPasswordCheck(db: Db, userId: string, now: Date) {
-  const decision = await consumeRateLimit(
-    db,
-    `password-check:user:${userId}`,
-    passwordCheckRule,
-    now,
-  );
+  const key = `password-check:user:${userId}`;
+  const decision = await consumeRateLimit(db, key, passwordCheckRule, now);
   if (decision.allowed) return;
   logger.warn({ user_id: userId }, 'password_check_rate_limited');
-  throw rateLimited(
-    retryMessage('password attempts', decision.retryAfterSeconds),
-    decision.retryAfterSeconds,
-    now,
-  );
+  throw refusal('password attempts', decision, now);
 }
