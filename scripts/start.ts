@@ -2,17 +2,38 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { createDatabase } from '@/db/client';
 import { migrateDatabase } from '@/db/migrate';
+import { createAuth } from '@/lib/auth/auth';
+import { loadOrCreateDevSecret } from '@/lib/auth/dev-secret';
 import { startEmbeddedPostgres, type RunningPostgres } from '@/lib/db/embedded-postgres';
-import { seedDemoUser } from '@/lib/demo/demo-user';
-import { getEnv } from '@/lib/env';
+import { seedDemoAccount, type DemoSeed } from '@/lib/demo/demo-account';
+import { appUrlOf, getEnv, type Env } from '@/lib/env';
 import { ensureBuilt, nextBin, root } from './lib/web-app';
 
 /**
  * The quick start: PostgreSQL (embedded unless DATABASE_URL is set), migrations, demo data, then
  * the worker and the Next.js app as child processes. Ctrl-C stops all of it.
  */
-const env = getEnv();
 const say = (message: string) => console.log(`[start] ${message}`);
+
+/**
+ * The settings every process gets. In production a missing or default BETTER_AUTH_SECRET stops
+ * here, naming it; elsewhere the quick start uses a secret generated once into .data/.
+ */
+function loadEnv(): Env {
+  let env: Env;
+  try {
+    env = getEnv();
+  } catch (error) {
+    console.error(`[start] ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  }
+  if (env.BETTER_AUTH_SECRET) return { ...env, APP_URL: appUrlOf(env) };
+  const { secret, created } = loadOrCreateDevSecret(path.join(root, '.data'));
+  if (created) say('generated a development auth secret in .data/auth-secret');
+  return { ...env, APP_URL: appUrlOf(env), BETTER_AUTH_SECRET: secret };
+}
+
+const env = loadEnv();
 
 let postgres: RunningPostgres | undefined;
 const children: ChildProcess[] = [];
@@ -68,11 +89,19 @@ async function main() {
 
   await migrateDatabase(databaseUrl);
   const database = createDatabase(databaseUrl, { max: 2 });
-  await seedDemoUser(database.db);
+  const demo: DemoSeed = env.SEED_DEMO_ACCOUNT
+    ? await seedDemoAccount(database.db, createAuth(database.db, env))
+    : { created: false };
   await database.close();
   say('database ready');
 
-  const childEnv = { ...process.env, DATABASE_URL: databaseUrl, NEXT_TELEMETRY_DISABLED: '1' };
+  const childEnv = {
+    ...process.env,
+    DATABASE_URL: databaseUrl,
+    APP_URL: env.APP_URL,
+    BETTER_AUTH_SECRET: env.BETTER_AUTH_SECRET,
+    NEXT_TELEMETRY_DISABLED: '1',
+  };
   await ensureBuilt(childEnv, say);
 
   run('worker', ['--import', 'tsx', 'workers/main.ts'], { ...childEnv, SPOT_SERVICE: 'worker' });
@@ -80,7 +109,16 @@ async function main() {
     ...childEnv,
     SPOT_SERVICE: 'web',
   });
-  say(`Spot Market is starting at http://localhost:${env.PORT}`);
+  say(`Spot Market is starting at ${env.APP_URL}`);
+  if (demo.created) showDemoCredentials(demo.email, demo.password);
+}
+
+/** Shown once, when the account is created: only its hash is kept. */
+function showDemoCredentials(email: string, password: string) {
+  say('demo account created; sign in with:');
+  say(`  email     ${email}`);
+  say(`  password  ${password}`);
+  say('this password is shown only now (SEED_DEMO_ACCOUNT=false skips the demo account)');
 }
 
 main().catch((error) => {

@@ -1,4 +1,5 @@
 import { pollKickJob, pollProviderJob } from './poll-provider';
+import { pruneAuthJob } from './prune-auth';
 import { pruneHistoryJob } from './prune-history';
 import { syncRentalsJob } from './sync-rentals';
 import type { JobDefinition } from './job';
@@ -9,4 +10,5 @@ export const jobs: JobDefinition<any>[] = [
   pollKickJob,
   syncRentalsJob,
   pruneHistoryJob,
+  pruneAuthJob,
 ];
