@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { pollProvider } from '@/lib/market/poll-provider';
+import { pollProvider, secondsUntilDue } from '@/lib/market/poll-provider';
 import { defineJob, type WorkerDeps } from './job';
 
 const NAME = 'poll-provider';
@@ -17,7 +17,7 @@ export const queuePoll = (deps: WorkerDeps, provider: string, afterSeconds: numb
 export const pollProviderJob = defineJob({
   name: NAME,
   payload: z.object({ provider: z.string() }),
-  queue: { policy: 'stately', retryLimit: 0, expireInSeconds: 300 },
+  queue: { policy: 'stately', retryLimit: 0, expireInSeconds: 120 },
   work: { pollingIntervalSeconds: 1 },
   async handle({ provider }, deps) {
     const adapter = deps.providers.get(provider);
@@ -33,8 +33,12 @@ export const pollProviderJob = defineJob({
     });
     await queuePoll(deps, provider, outcome.nextPollSeconds);
   },
+  // A worker joining others must not add a poll right behind one that is running or just ran.
   async onStart(deps) {
-    for (const provider of deps.providers.keys()) await queuePoll(deps, provider, 0);
+    for (const provider of deps.providers.keys()) {
+      const wait = await secondsUntilDue(deps.db, provider, deps.clock.now());
+      if (wait !== null) await queuePoll(deps, provider, wait);
+    }
   },
 });
 
