@@ -4,9 +4,9 @@ import { createDatabase } from '@/db/client';
 import { migrateDatabase } from '@/db/migrate';
 import { createAuth } from '@/lib/auth/auth';
 import { loadOrCreateDevSecret } from '@/lib/auth/dev-secret';
-import { startEmbeddedPostgres, type RunningPostgres } from '@/lib/db/embedded-postgres';
 import { seedDemoAccount, type DemoSeed } from '@/lib/demo/demo-account';
 import { appUrlOf, getEnv, type Env } from '@/lib/env';
+import { startPostgresProcess, type PostgresProcess } from './lib/postgres-process';
 import { ensureBuilt, nextBin, root } from './lib/web-app';
 
 /**
@@ -35,7 +35,7 @@ function loadEnv(): Env {
 
 const env = loadEnv();
 
-let postgres: RunningPostgres | undefined;
+let postgres: PostgresProcess | undefined;
 const children: ChildProcess[] = [];
 let stopping = false;
 
@@ -54,7 +54,7 @@ async function stop(code: number) {
         }),
     ),
   );
-  if (postgres?.owned) await postgres.stop();
+  await postgres?.stop();
   process.exit(code);
 }
 process.on('SIGINT', () => void stop(0));
@@ -79,11 +79,7 @@ async function main() {
     say(
       `starting embedded PostgreSQL (data in ${env.EMBEDDED_PG_DIR}, port ${env.EMBEDDED_PG_PORT})`,
     );
-    postgres = await startEmbeddedPostgres({
-      dataDir: path.resolve(root, env.EMBEDDED_PG_DIR),
-      port: env.EMBEDDED_PG_PORT,
-      database: 'spot_market',
-    });
+    postgres = await startPostgresProcess(process.env);
     databaseUrl = postgres.url;
   }
 
