@@ -4,7 +4,18 @@ const flag = z
   .enum(['true', 'false', '1', '0'])
   .transform((value) => value === 'true' || value === '1');
 
-const envSchema = z.object({
+/** An unset variable and one set to an empty string (`SMTP_URL=` in a .env file) mean the same. */
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((value) => (value === '' ? undefined : value), schema.optional());
+
+/** Variables that switch one channel on together: one of them set makes all of them required. */
+export const channelVariables = {
+  email: ['SMTP_URL', 'EMAIL_FROM'],
+  push: ['VAPID_PUBLIC_KEY', 'VAPID_PRIVATE_KEY'],
+  sms: ['TWILIO_ACCOUNT_SID', 'TWILIO_AUTH_TOKEN', 'TWILIO_FROM'],
+} as const;
+
+const envObject = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
@@ -22,6 +33,58 @@ const envSchema = z.object({
   VASTAI_API_KEY: z.string().min(1).optional(),
   VASTAI_BASE_URL: z.string().url().default('https://console.vast.ai/api/v0'),
   PROVIDER_TIMEOUT_MS: z.coerce.number().int().min(100).default(15_000),
+
+  /** The NODE_ENV the app was launched with; `next start` forces production inside the web app. */
+  SPOT_LAUNCH_ENV: optional(z.enum(['development', 'production', 'test'])),
+  APP_URL: z
+    .url({
+      protocol: /^https?$/,
+      message: 'must be an http(s) URL such as https://spot.example.com',
+    })
+    .default('http://localhost:3000')
+    .transform((url) => url.replace(/\/+$/, '')),
+  SMTP_URL: optional(
+    z.url({ protocol: /^smtps?$/, message: 'must be an smtp:// or smtps:// URL' }),
+  ),
+  EMAIL_FROM: optional(z.string().min(3)),
+  VAPID_PUBLIC_KEY: optional(
+    z.string().regex(/^[A-Za-z0-9_-]{80,100}$/, 'must be a URL-safe base64 P-256 public key'),
+  ),
+  VAPID_PRIVATE_KEY: optional(
+    z.string().regex(/^[A-Za-z0-9_-]{40,50}$/, 'must be a URL-safe base64 P-256 private key'),
+  ),
+  VAPID_SUBJECT: optional(
+    z.string().regex(/^(mailto:|https:\/\/)\S+$/, 'must be a mailto: or https: URL'),
+  ),
+  TWILIO_ACCOUNT_SID: optional(
+    z
+      .string()
+      .regex(/^AC[0-9a-fA-F]{32}$/, 'must be an account SID (AC followed by 32 hex digits)'),
+  ),
+  TWILIO_AUTH_TOKEN: optional(z.string().min(16)),
+  TWILIO_FROM: optional(
+    z
+      .string()
+      .regex(
+        /^(\+[1-9]\d{6,14}|MG[0-9a-fA-F]{32})$/,
+        'must be an E.164 number or a messaging service SID',
+      ),
+  ),
+});
+
+const envSchema = envObject.superRefine((env, context) => {
+  for (const names of Object.values(channelVariables)) {
+    const set = names.filter((name) => env[name] !== undefined);
+    if (set.length === 0 || set.length === names.length) continue;
+    for (const name of names) {
+      if (env[name] !== undefined) continue;
+      context.addIssue({
+        code: 'custom',
+        path: [name],
+        message: `is required when ${set.join(' and ')} is set`,
+      });
+    }
+  }
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -34,7 +97,9 @@ export function getEnv(source: NodeJS.ProcessEnv = process.env): Env {
 
   const parsed = envSchema.safeParse(source);
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    const problems = parsed.error.issues.map(
+      (issue) => `${issue.path.join('.')}: ${issue.message}`,
+    );
     throw new Error(`Invalid environment: ${problems.join('; ')}`);
   }
 

@@ -1,4 +1,6 @@
+export * from './alerts';
 export * from './market';
+export * from './notifications';
 export * from './rentals';
 export * from './simulator';
 export * from './users';

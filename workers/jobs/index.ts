@@ -1,7 +1,16 @@
+import { deliverNotificationJob } from './deliver-notification';
 import { pollKickJob, pollProviderJob } from './poll-provider';
 import { pruneHistoryJob } from './prune-history';
+import { sweepNotificationsJob } from './sweep-notifications';
 import { syncRentalsJob } from './sync-rentals';
 import type { JobDefinition } from './job';
 
 /** Every job the worker runs. Adding a job is adding its file and a line here. */
-export const jobs: JobDefinition<any>[] = [pollProviderJob, pollKickJob, syncRentalsJob, pruneHistoryJob];
+export const jobs: JobDefinition<any>[] = [
+  pollProviderJob,
+  pollKickJob,
+  syncRentalsJob,
+  pruneHistoryJob,
+  deliverNotificationJob,
+  sweepNotificationsJob,
+];

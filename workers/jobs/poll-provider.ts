@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { evaluatePriceAlerts } from '@/lib/alerts/evaluate-alerts';
 import { pollProvider } from '@/lib/market/poll-provider';
+import { deliveryQueue } from './deliver-notification';
 import { defineJob, type WorkerDeps } from './job';
 
 const NAME = 'poll-provider';
@@ -31,12 +33,42 @@ export const pollProviderJob = defineJob({
       timeoutMs: deps.env.PROVIDER_TIMEOUT_MS,
       intervalSeconds: deps.env.POLL_INTERVAL_SECONDS,
     });
-    await queuePoll(deps, provider, outcome.nextPollSeconds);
+    try {
+      if (outcome.ok) await evaluateAlerts(deps);
+    } finally {
+      await queuePoll(deps, provider, outcome.nextPollSeconds);
+    }
   },
   async onStart(deps) {
     for (const provider of deps.providers.keys()) await queuePoll(deps, provider, 0);
   },
 });
+
+/**
+ * Fresh prices: evaluate every price alert, then queue the notifications it decided. A worker
+ * stopped between the two leaves queued rows that the notification sweep delivers.
+ */
+async function evaluateAlerts(deps: WorkerDeps): Promise<void> {
+  const started = Date.now();
+  const result = await evaluatePriceAlerts(deps.db, {
+    now: deps.clock.now(),
+    staleAfterSeconds: deps.env.STALE_AFTER_SECONDS,
+    appUrl: deps.env.APP_URL,
+  });
+  if (result.notificationIds.length > 0)
+    await deliveryQueue(deps.boss).queue(result.notificationIds);
+  if (result.fired + result.rearmed > 0) {
+    deps.logger.info(
+      {
+        fired: result.fired,
+        rearmed: result.rearmed,
+        notifications: result.notificationIds.length,
+        duration_ms: Date.now() - started,
+      },
+      'price_alerts_evaluated',
+    );
+  }
+}
 
 export const pollKickJob = defineJob({
   name: 'poll-kick',
