@@ -18,7 +18,10 @@ const fields = {
     .number({ message: 'must be a number of dollars per GPU-hour' })
     .min(MIN_ALERT_PRICE, `must be at least ${MIN_ALERT_PRICE.toFixed(2)}`)
     .max(MAX_ALERT_PRICE, `must be at most ${MAX_ALERT_PRICE.toFixed(2)}`)
-    .refine((value) => Math.abs(Math.round(value * 100_000) - value * 100_000) < 1e-6, 'has more than 5 decimals'),
+    .refine(
+      (value) => Math.abs(Math.round(value * 100_000) - value * 100_000) < 1e-6,
+      'has more than 5 decimals',
+    ),
   /** A region (US, EU, Asia…) or a finer location (US-East…); null or absent for anywhere. */
   region: z.string().trim().min(1, 'must not be empty').max(60).nullable().optional(),
   channels,

@@ -39,7 +39,12 @@ export function toAlertView(alert: AlertRow, offer: OfferRow | null): AlertView 
           at: alert.lastFiredAt.toISOString(),
           pricePerGpuHour: alert.lastFiredPricePerGpuHour,
           offer: offer
-            ? { id: offer.id, provider: offer.provider, location: offer.location, gpuCount: offer.gpuCount }
+            ? {
+                id: offer.id,
+                provider: offer.provider,
+                location: offer.location,
+                gpuCount: offer.gpuCount,
+              }
             : null,
         }
       : null,

@@ -13,7 +13,12 @@ async function viewOf(db: Db, userId: string, alertId: string): Promise<AlertVie
 }
 
 /** A new alert starts armed: it fires at the first evaluation that finds a price at or below. */
-export async function createAlert(db: Db, userId: string, input: CreateAlertInput, now: Date): Promise<AlertView> {
+export async function createAlert(
+  db: Db,
+  userId: string,
+  input: CreateAlertInput,
+  now: Date,
+): Promise<AlertView> {
   const target = await resolveAlertTarget(db, input);
   const [alert] = await db
     .insert(priceAlerts)
@@ -48,7 +53,9 @@ export async function updateAlert(
   if (!current) throw notFound('Price alert');
 
   const ruleChanged =
-    input.gpuModel !== undefined || input.maxPricePerGpuHour !== undefined || input.region !== undefined;
+    input.gpuModel !== undefined ||
+    input.maxPricePerGpuHour !== undefined ||
+    input.region !== undefined;
   const target = ruleChanged
     ? await resolveAlertTarget(db, {
         gpuModel: input.gpuModel ?? current.gpuModel,
@@ -60,10 +67,14 @@ export async function updateAlert(
     .update(priceAlerts)
     .set({
       ...(target ?? {}),
-      ...(input.maxPricePerGpuHour !== undefined ? { maxPricePerGpuHour: input.maxPricePerGpuHour } : {}),
+      ...(input.maxPricePerGpuHour !== undefined
+        ? { maxPricePerGpuHour: input.maxPricePerGpuHour }
+        : {}),
       ...(input.channels ? { channels: input.channels } : {}),
       ...(ruleChanged ? { state: 'armed' as const } : {}),
-      ...(input.paused === true ? { pausedAt: sql`coalesce(${priceAlerts.pausedAt}, ${now.toISOString()}::timestamptz)` } : {}),
+      ...(input.paused === true
+        ? { pausedAt: sql`coalesce(${priceAlerts.pausedAt}, ${now.toISOString()}::timestamptz)` }
+        : {}),
       ...(input.paused === false ? { pausedAt: null } : {}),
       updatedAt: now,
     })

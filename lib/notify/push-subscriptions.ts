@@ -6,7 +6,11 @@ import { invalid, notFound } from '@/lib/errors';
 import { checkPushEndpoint, PushEndpointError, type EndpointPolicy } from './push-endpoint';
 
 const base64url = (length: { min: number; max: number }) =>
-  z.string().regex(/^[A-Za-z0-9_-]+={0,2}$/, 'must be URL-safe base64').min(length.min).max(length.max);
+  z
+    .string()
+    .regex(/^[A-Za-z0-9_-]+={0,2}$/, 'must be URL-safe base64')
+    .min(length.min)
+    .max(length.max);
 
 /** What the browser's PushSubscription.toJSON() gives, as the Settings page posts it. */
 export const pushSubscriptionInput = z.object({
@@ -35,11 +39,18 @@ export async function savePushSubscription(
   try {
     await checkPushEndpoint(input.endpoint, policy);
   } catch (error) {
-    if (error instanceof PushEndpointError) throw invalid('Push subscription refused', { endpoint: error.message });
+    if (error instanceof PushEndpointError)
+      throw invalid('Push subscription refused', { endpoint: error.message });
     throw error;
   }
 
-  const values = { userId, endpoint: input.endpoint, p256dh: input.keys.p256dh, auth: input.keys.auth, userAgent: input.userAgent ?? null };
+  const values = {
+    userId,
+    endpoint: input.endpoint,
+    p256dh: input.keys.p256dh,
+    auth: input.keys.auth,
+    userAgent: input.userAgent ?? null,
+  };
   const [row] = await db
     .insert(pushSubscriptions)
     .values(values)
@@ -48,7 +59,11 @@ export async function savePushSubscription(
   return row!;
 }
 
-export async function deletePushSubscription(db: Db, userId: string, endpoint: string): Promise<void> {
+export async function deletePushSubscription(
+  db: Db,
+  userId: string,
+  endpoint: string,
+): Promise<void> {
   const deleted = await db
     .delete(pushSubscriptions)
     .where(and(eq(pushSubscriptions.userId, userId), eq(pushSubscriptions.endpoint, endpoint)))

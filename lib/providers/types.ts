@@ -42,7 +42,8 @@ export interface MarketSnapshot {
   priceHistory?: PriceObservation[];
 }
 
-export type MachineStatus = 'provisioning' | 'running' | 'interrupting' | 'interrupted' | 'terminated';
+export type MachineStatus =
+  'provisioning' | 'running' | 'interrupting' | 'interrupted' | 'terminated';
 
 export interface MachineState {
   machineId: string;

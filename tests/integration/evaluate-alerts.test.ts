@@ -12,7 +12,11 @@ import { countRows, createUser, ingestOffers } from '../support/market-fixture';
 let database: TestDatabase;
 let time = Date.parse('2026-06-01T00:00:00Z');
 const tick = () => new Date((time += 30_000));
-const options = () => ({ now: new Date(time), staleAfterSeconds: 120, appUrl: 'https://spot.example' });
+const options = () => ({
+  now: new Date(time),
+  staleAfterSeconds: 120,
+  appUrl: 'https://spot.example',
+});
 
 beforeAll(async () => {
   database = await createTestDatabase();
@@ -31,10 +35,20 @@ describe('evaluating price alerts in SQL', () => {
     const alert = await createAlert(
       db,
       'alice',
-      { gpuModel: 'rtx 4090', maxPricePerGpuHour: 0.35, region: 'us-east', channels: ['email', 'sms'] },
+      {
+        gpuModel: 'rtx 4090',
+        maxPricePerGpuHour: 0.35,
+        region: 'us-east',
+        channels: ['email', 'sms'],
+      },
       new Date(time),
     );
-    expect(alert).toMatchObject({ gpuModel: 'RTX 4090', location: 'US-East', region: null, state: 'armed' });
+    expect(alert).toMatchObject({
+      gpuModel: 'RTX 4090',
+      location: 'US-East',
+      region: null,
+      state: 'armed',
+    });
 
     const fired: number[] = [];
     for (const [index, price] of series.entries()) {
@@ -44,12 +58,23 @@ describe('evaluating price alerts in SQL', () => {
     }
     expect(fired).toEqual(firingsAlong(0.35, series));
 
-    const rows = await db.select().from(notifications).where(eq(notifications.alertId, alert.id)).orderBy(notifications.dedupeKey);
+    const rows = await db
+      .select()
+      .from(notifications)
+      .where(eq(notifications.alertId, alert.id))
+      .orderBy(notifications.dedupeKey);
     expect(rows.map((row) => row.dedupeKey)).toEqual(
-      [1, 2, 3].flatMap((crossing) => ['email', 'sms'].map((channel) => `price-alert:${alert.id}:${crossing}:${channel}`)),
+      [1, 2, 3].flatMap((crossing) =>
+        ['email', 'sms'].map((channel) => `price-alert:${alert.id}:${crossing}:${channel}`),
+      ),
     );
     const [first] = rows;
-    expect(first).toMatchObject({ userId: 'alice', kind: 'price_alert', state: 'queued', title: 'RTX 4090 at $0.350/GPU-h in US-East' });
+    expect(first).toMatchObject({
+      userId: 'alice',
+      kind: 'price_alert',
+      state: 'queued',
+      title: 'RTX 4090 at $0.350/GPU-h in US-East',
+    });
     expect(first!.body).toBe(
       `RTX 4090 is at $0.350 per GPU-hour in US-East (US) on series, at or below your $0.350 alert. Rent it: https://spot.example/offers/${first!.offerId}`,
     );
@@ -59,13 +84,29 @@ describe('evaluating price alerts in SQL', () => {
   it('matches the best offer of the alert GPU and place only, and skips paused alerts', async () => {
     const { db } = database;
     const now = tick();
-    await ingestOffers(db, 'places', [
-      { externalId: 'eu', gpuModel: 'H100', at: ['DE', 'Berlin'], pricePerGpuHour: 1.5 },
-      { externalId: 'us-west', gpuModel: 'H100', at: ['US', 'Oregon'], pricePerGpuHour: 2.4 },
-      { externalId: 'us-east-8x', gpuModel: 'H100', gpuCount: 8, at: ['US', 'Virginia'], pricePerGpuHour: 2.2 },
-    ], now);
+    await ingestOffers(
+      db,
+      'places',
+      [
+        { externalId: 'eu', gpuModel: 'H100', at: ['DE', 'Berlin'], pricePerGpuHour: 1.5 },
+        { externalId: 'us-west', gpuModel: 'H100', at: ['US', 'Oregon'], pricePerGpuHour: 2.4 },
+        {
+          externalId: 'us-east-8x',
+          gpuModel: 'H100',
+          gpuCount: 8,
+          at: ['US', 'Virginia'],
+          pricePerGpuHour: 2.2,
+        },
+      ],
+      now,
+    );
     const make = (region: string | null, bound: number) =>
-      createAlert(db, 'bob', { gpuModel: 'H100', maxPricePerGpuHour: bound, region, channels: ['push'] }, now);
+      createAlert(
+        db,
+        'bob',
+        { gpuModel: 'H100', maxPricePerGpuHour: bound, region, channels: ['push'] },
+        now,
+      );
     const anywhere = await make(null, 2);
     const us = await make('US', 2.3);
     const usTooLow = await make('US', 2.1);
@@ -75,7 +116,10 @@ describe('evaluating price alerts in SQL', () => {
 
     await evaluatePriceAlerts(db, options());
     const states = Object.fromEntries(
-      (await db.select().from(priceAlerts).where(eq(priceAlerts.gpuModel, 'H100'))).map((row) => [row.id, [row.state, row.lastFiredPricePerGpuHour]]),
+      (await db.select().from(priceAlerts).where(eq(priceAlerts.gpuModel, 'H100'))).map((row) => [
+        row.id,
+        [row.state, row.lastFiredPricePerGpuHour],
+      ]),
     );
     expect(states[anywhere.id]).toEqual(['fired', 1.5]);
     expect(states[us.id]).toEqual(['fired', 2.2]);
@@ -86,20 +130,42 @@ describe('evaluating price alerts in SQL', () => {
 
   it('ignores stale offers and offers of a failing provider', async () => {
     const { db } = database;
-    await ingestOffers(db, 'stale', [{ externalId: 's', gpuModel: 'A100 80GB', pricePerGpuHour: 0.5 }], new Date(time - 600_000));
-    await ingestOffers(db, 'failing', [{ externalId: 'f', gpuModel: 'A100 80GB', pricePerGpuHour: 0.5 }], tick());
+    await ingestOffers(
+      db,
+      'stale',
+      [{ externalId: 's', gpuModel: 'A100 80GB', pricePerGpuHour: 0.5 }],
+      new Date(time - 600_000),
+    );
+    await ingestOffers(
+      db,
+      'failing',
+      [{ externalId: 'f', gpuModel: 'A100 80GB', pricePerGpuHour: 0.5 }],
+      tick(),
+    );
     await db.insert(providerStatus).values({ provider: 'failing', consecutiveFailures: 2 });
-    const alert = await createAlert(db, 'bob', { gpuModel: 'A100 80GB', maxPricePerGpuHour: 1, channels: ['email'] }, new Date(time));
+    const alert = await createAlert(
+      db,
+      'bob',
+      { gpuModel: 'A100 80GB', maxPricePerGpuHour: 1, channels: ['email'] },
+      new Date(time),
+    );
 
     const result = await evaluatePriceAlerts(db, options());
     expect(result.fired).toBe(0);
-    expect((await db.select().from(priceAlerts).where(eq(priceAlerts.id, alert.id)))[0]!.state).toBe('armed');
+    expect(
+      (await db.select().from(priceAlerts).where(eq(priceAlerts.id, alert.id)))[0]!.state,
+    ).toBe('armed');
   });
 
   it('two workers evaluating the same drop at once write each notification once', async () => {
     const { db } = database;
     const count = 300;
-    await ingestOffers(db, 'race', [{ externalId: 'r', gpuModel: 'RTX 3090', pricePerGpuHour: 0.5 }], tick());
+    await ingestOffers(
+      db,
+      'race',
+      [{ externalId: 'r', gpuModel: 'RTX 3090', pricePerGpuHour: 0.5 }],
+      tick(),
+    );
     await db.insert(priceAlerts).values(
       Array.from({ length: count }, (_, i) => ({
         userId: i % 2 ? 'alice' : 'bob',
@@ -111,7 +177,12 @@ describe('evaluating price alerts in SQL', () => {
     const second = createDatabase(database.url, { max: 2 });
     try {
       for (const round of [1, 2, 3]) {
-        await ingestOffers(db, 'race', [{ externalId: 'r', gpuModel: 'RTX 3090', pricePerGpuHour: 0.1 }], tick());
+        await ingestOffers(
+          db,
+          'race',
+          [{ externalId: 'r', gpuModel: 'RTX 3090', pricePerGpuHour: 0.1 }],
+          tick(),
+        );
         // The second statement starts (and decides every alert fires) while the first holds
         // its uncommitted changes; without the lock, only the row guard keeps it from writing.
         const results = await Promise.all([
@@ -134,8 +205,16 @@ describe('evaluating price alerts in SQL', () => {
         );
         expect(crossings.rows).toEqual([{ crossing: round, n: count }]);
 
-        await ingestOffers(db, 'race', [{ externalId: 'r', gpuModel: 'RTX 3090', pricePerGpuHour: 0.5 }], tick());
-        const rearm = await Promise.all([evaluatePriceAlerts(db, options()), evaluatePriceAlerts(second.db, options())]);
+        await ingestOffers(
+          db,
+          'race',
+          [{ externalId: 'r', gpuModel: 'RTX 3090', pricePerGpuHour: 0.5 }],
+          tick(),
+        );
+        const rearm = await Promise.all([
+          evaluatePriceAlerts(db, options()),
+          evaluatePriceAlerts(second.db, options()),
+        ]);
         expect(rearm[0]!.rearmed + rearm[1]!.rearmed).toBe(count);
       }
       const keys = sql`dedupe_key like 'price-alert:%' and alert_id in (select id from price_alerts where gpu_model = 'RTX 3090')`;

@@ -37,9 +37,14 @@ const deps = () => ({
 });
 const queue = (dedupeKey: string) =>
   queueNotifications(database.db, {
-    userId: 'carol', kind: 'price_alert', dedupeKey, channels: ['push'], title: 'H100 at $1.900/GPU-h in US-West',
+    userId: 'carol',
+    kind: 'price_alert',
+    dedupeKey,
+    channels: ['push'],
+    title: 'H100 at $1.900/GPU-h in US-West',
     body: 'H100 is at $1.900 per GPU-hour in US-West (US) on simulated. Rent it: https://spot.example/offers/7',
-    link: 'https://spot.example/offers/7', now: clock.now(),
+    link: 'https://spot.example/offers/7',
+    now: clock.now(),
   });
 
 describe('web push delivery', () => {
@@ -47,13 +52,24 @@ describe('web push delivery', () => {
     const phone = pushService.device('phone');
     const laptop = pushService.device('laptop');
     for (const device of [phone, laptop]) {
-      await savePushSubscription(database.db, 'carol', { ...device.subscription, userAgent: 'test' }, policy());
+      await savePushSubscription(
+        database.db,
+        'carol',
+        { ...device.subscription, userAgent: 'test' },
+        policy(),
+      );
     }
     const [queued] = await queue('push:1');
 
     const result = await deliverNotification(deps(), queued!.id);
-    expect(result).toMatchObject({ outcome: 'sent', receipt: { via: 'web-push', providerMessageId: '2 devices' } });
-    expect(pushService.received.map((push) => push.path).sort()).toEqual(['/push/laptop', '/push/phone']);
+    expect(result).toMatchObject({
+      outcome: 'sent',
+      receipt: { via: 'web-push', providerMessageId: '2 devices' },
+    });
+    expect(pushService.received.map((push) => push.path).sort()).toEqual([
+      '/push/laptop',
+      '/push/phone',
+    ]);
     const vapid = await vapidLoader(database.db, env)();
     for (const push of pushService.received) {
       expect(push.payload).toEqual({
@@ -77,30 +93,50 @@ describe('web push delivery', () => {
     const before = pushService.received.length;
     const [queued] = await queue('push:2');
 
-    expect(await deliverNotification(deps(), queued!.id)).toMatchObject({ outcome: 'sent', receipt: { providerMessageId: '1 device' } });
+    expect(await deliverNotification(deps(), queued!.id)).toMatchObject({
+      outcome: 'sent',
+      receipt: { providerMessageId: '1 device' },
+    });
     expect(pushService.received.slice(before).map((push) => push.path)).toEqual(['/push/phone']);
-    const left = await database.db.select().from(pushSubscriptions).where(eq(pushSubscriptions.userId, 'carol'));
+    const left = await database.db
+      .select()
+      .from(pushSubscriptions)
+      .where(eq(pushSubscriptions.userId, 'carol'));
     expect(left.map((row) => row.endpoint)).toEqual([`${pushService.origin}/push/phone`]);
   });
 
   it('retries only the device that failed, then fails plainly when no device is left', async () => {
     pushService.answer('phone', 503);
     const [queued] = await queue('push:3');
-    expect(await deliverNotification(deps(), queued!.id)).toMatchObject({ outcome: 'retrying', reason: 'Reached 0 of 1 devices; push service answered 503' });
+    expect(await deliverNotification(deps(), queued!.id)).toMatchObject({
+      outcome: 'retrying',
+      reason: 'Reached 0 of 1 devices; push service answered 503',
+    });
 
     pushService.answer('phone', 410);
     clock.advance(60_000);
-    expect(await deliverNotification(deps(), queued!.id)).toMatchObject({ outcome: 'failed', reason: expect.stringMatching(/^Push subscription expired/) });
+    expect(await deliverNotification(deps(), queued!.id)).toMatchObject({
+      outcome: 'failed',
+      reason: expect.stringMatching(/^Push subscription expired/),
+    });
 
     const [next] = await queue('push:4');
-    expect(await deliverNotification(deps(), next!.id)).toMatchObject({ outcome: 'failed', reason: expect.stringMatching(/^No device has push enabled/) });
-    const rows = await database.db.select().from(notifications).where(eq(notifications.userId, 'carol'));
+    expect(await deliverNotification(deps(), next!.id)).toMatchObject({
+      outcome: 'failed',
+      reason: expect.stringMatching(/^No device has push enabled/),
+    });
+    const rows = await database.db
+      .select()
+      .from(notifications)
+      .where(eq(notifications.userId, 'carol'));
     expect(rows.filter((row) => row.state === 'failed')).toHaveLength(2);
   });
 
   it('refuses to push to an endpoint on this machine unless the caller allows loopback', async () => {
     const device = pushService.device('sneaky');
-    await expect(savePushSubscription(database.db, 'carol', device.subscription)).rejects.toMatchObject({
+    await expect(
+      savePushSubscription(database.db, 'carol', device.subscription),
+    ).rejects.toMatchObject({
       code: 'invalid',
       fields: { endpoint: 'resolves to a loopback address' },
     });

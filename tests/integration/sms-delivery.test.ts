@@ -14,7 +14,8 @@ const account = { sid: `AC${'1f'.repeat(16)}`, token: 'test-auth-token-012345678
 let database: TestDatabase;
 let twilioApi: TwilioStandIn;
 const clock = new ManualClock(Date.parse('2026-06-01T12:00:00Z'));
-const body = 'A100 40GB is at $0.990 per GPU-hour in EU-West (EU) on simulated, at or below your $1.00 alert. Rent it: https://spot.example/offers/9';
+const body =
+  'A100 40GB is at $0.990 per GPU-hour in EU-West (EU) on simulated, at or below your $1.00 alert. Rent it: https://spot.example/offers/9';
 
 beforeAll(async () => {
   database = await createTestDatabase();
@@ -30,20 +31,34 @@ afterAll(async () => {
 const configured = () =>
   createChannels(
     database.db,
-    getEnv({ NODE_ENV: 'test', TWILIO_ACCOUNT_SID: account.sid, TWILIO_AUTH_TOKEN: account.token, TWILIO_FROM: '+15005550006' }),
+    getEnv({
+      NODE_ENV: 'test',
+      TWILIO_ACCOUNT_SID: account.sid,
+      TWILIO_AUTH_TOKEN: account.token,
+      TWILIO_FROM: '+15005550006',
+    }),
     { sms: { httpClient: twilioApi.httpClient } },
   );
 const deliver = async (userId: string, dedupeKey: string, channels = configured()) => {
   const [queued] = await queueNotifications(database.db, {
-    userId, kind: 'price_alert', dedupeKey, channels: ['sms'], title: 'A100 40GB at $0.990/GPU-h in EU-West', body,
-    link: 'https://spot.example/offers/9', now: clock.now(),
+    userId,
+    kind: 'price_alert',
+    dedupeKey,
+    channels: ['sms'],
+    title: 'A100 40GB at $0.990/GPU-h in EU-West',
+    body,
+    link: 'https://spot.example/offers/9',
+    now: clock.now(),
   });
   return deliverNotification({ db: database.db, clock, logger, channels }, queued!.id);
 };
 
 describe('SMS delivery through the twilio client', () => {
   it('posts To, From and Body with the account credentials', async () => {
-    expect(await deliver('dave', 'sms:1')).toMatchObject({ outcome: 'sent', receipt: { via: 'twilio', providerMessageId: expect.stringMatching(/^SM/) } });
+    expect(await deliver('dave', 'sms:1')).toMatchObject({
+      outcome: 'sent',
+      receipt: { via: 'twilio', providerMessageId: expect.stringMatching(/^SM/) },
+    });
     expect(twilioApi.received).toEqual([
       {
         path: `/2010-04-01/Accounts/${account.sid}/Messages.json`,
@@ -59,7 +74,10 @@ describe('SMS delivery through the twilio client', () => {
   ] as const)('%s', async (_name, status, outcome) => {
     twilioApi.fail(status);
     const result = await deliver('dave', `sms:${status}`);
-    expect(result).toMatchObject({ outcome, reason: expect.stringContaining('Twilio error 21211') });
+    expect(result).toMatchObject({
+      outcome,
+      reason: expect.stringContaining('Twilio error 21211'),
+    });
     twilioApi.fail(null);
   });
 
@@ -71,7 +89,13 @@ describe('SMS delivery through the twilio client', () => {
 
   it('records a failure saying SMS is not configured instead of dropping the message', async () => {
     const unconfigured = createChannels(database.db, getEnv({ NODE_ENV: 'test' }));
-    expect(await unconfigured.get('sms')!.status()).toMatchObject({ available: false, detail: SMS_NOT_CONFIGURED });
-    expect(await deliver('dave', 'sms:off', unconfigured)).toEqual({ outcome: 'failed', reason: SMS_NOT_CONFIGURED });
+    expect(await unconfigured.get('sms')!.status()).toMatchObject({
+      available: false,
+      detail: SMS_NOT_CONFIGURED,
+    });
+    expect(await deliver('dave', 'sms:off', unconfigured)).toEqual({
+      outcome: 'failed',
+      reason: SMS_NOT_CONFIGURED,
+    });
   });
 });

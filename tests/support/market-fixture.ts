@@ -16,7 +16,12 @@ export interface OfferSpec {
 }
 
 /** A provider answer built from short specs, written through the real ingest path. */
-export async function ingestOffers(db: Db, provider: string, specs: OfferSpec[], now: Date): Promise<void> {
+export async function ingestOffers(
+  db: Db,
+  provider: string,
+  specs: OfferSpec[],
+  now: Date,
+): Promise<void> {
   const offers: ProviderOffer[] = specs.map((spec) => {
     const gpuCount = spec.gpuCount ?? 1;
     const [country, area] = spec.at ?? ['US', 'Virginia'];
@@ -33,7 +38,9 @@ export async function ingestOffers(db: Db, provider: string, specs: OfferSpec[],
       providerReliability: null,
     };
   });
-  await ingestMarketSnapshot(db, provider, { offers, observedRentals: [] }, now, { markVanished: false });
+  await ingestMarketSnapshot(db, provider, { offers, observedRentals: [] }, now, {
+    markVanished: false,
+  });
 }
 
 export async function createUser(
@@ -43,12 +50,19 @@ export async function createUser(
 ): Promise<string> {
   await db
     .insert(users)
-    .values({ id, name: id, email: contact.email ?? `${id}@example.test`, phone: contact.phone ?? null })
+    .values({
+      id,
+      name: id,
+      email: contact.email ?? `${id}@example.test`,
+      phone: contact.phone ?? null,
+    })
     .onConflictDoNothing();
   return id;
 }
 
 export async function countRows(db: Db, table: string, where = sql`true`): Promise<number> {
-  const result = await db.execute<{ count: number }>(sql`select count(*)::int as count from ${sql.identifier(table)} where ${where}`);
+  const result = await db.execute<{ count: number }>(
+    sql`select count(*)::int as count from ${sql.identifier(table)} where ${where}`,
+  );
   return result.rows[0]!.count;
 }

@@ -38,11 +38,24 @@ function verifyVapid(authorization: string, origin: string): { valid: boolean; k
   const [header, claims, signature] = match[1]!.split('.');
   const raw = Buffer.from(match[2]!, 'base64url');
   const key = crypto.createPublicKey({
-    key: { kty: 'EC', crv: 'P-256', x: raw.subarray(1, 33).toString('base64url'), y: raw.subarray(33, 65).toString('base64url') },
+    key: {
+      kty: 'EC',
+      crv: 'P-256',
+      x: raw.subarray(1, 33).toString('base64url'),
+      y: raw.subarray(33, 65).toString('base64url'),
+    },
     format: 'jwk',
   });
-  const signed = crypto.verify('sha256', Buffer.from(`${header}.${claims}`), { key, dsaEncoding: 'ieee-p1363' }, Buffer.from(signature!, 'base64url'));
-  const body = JSON.parse(Buffer.from(claims!, 'base64url').toString()) as { aud: string; exp: number };
+  const signed = crypto.verify(
+    'sha256',
+    Buffer.from(`${header}.${claims}`),
+    { key, dsaEncoding: 'ieee-p1363' },
+    Buffer.from(signature!, 'base64url'),
+  );
+  const body = JSON.parse(Buffer.from(claims!, 'base64url').toString()) as {
+    aud: string;
+    exp: number;
+  };
   return { valid: signed && body.aud === origin && body.exp * 1000 > Date.now(), key: match[2]! };
 }
 
@@ -67,9 +80,19 @@ export async function startPushStandIn(): Promise<PushStandIn> {
       const device = devices.get(name);
       const status = statuses.get(name) ?? (device ? 201 : 404);
       if (device && status === 201) {
-        const clear = ece.decrypt(Buffer.concat(chunks), { version: 'aes128gcm', privateKey: device.ecdh, authSecret: device.authSecret.toString('base64url') });
+        const clear = ece.decrypt(Buffer.concat(chunks), {
+          version: 'aes128gcm',
+          privateKey: device.ecdh,
+          authSecret: device.authSecret.toString('base64url'),
+        });
         const vapid = verifyVapid(String(request.headers.authorization ?? ''), origin);
-        received.push({ path: request.url ?? '', headers: request.headers, payload: JSON.parse(clear.toString('utf8')), vapidValid: vapid.valid, vapidPublicKey: vapid.key });
+        received.push({
+          path: request.url ?? '',
+          headers: request.headers,
+          payload: JSON.parse(clear.toString('utf8')),
+          vapidValid: vapid.valid,
+          vapidPublicKey: vapid.key,
+        });
       }
       response.writeHead(status).end();
     });
@@ -87,7 +110,10 @@ export async function startPushStandIn(): Promise<PushStandIn> {
       const device = {
         subscription: {
           endpoint: `${origin}/push/${name}`,
-          keys: { p256dh: ecdh.getPublicKey().toString('base64url'), auth: authSecret.toString('base64url') },
+          keys: {
+            p256dh: ecdh.getPublicKey().toString('base64url'),
+            auth: authSecret.toString('base64url'),
+          },
         },
         ecdh,
         authSecret,

@@ -19,7 +19,9 @@ export interface SmtpStandIn {
 }
 
 const decodeQuotedPrintable = (text: string) =>
-  text.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+  text
+    .replace(/=\r?\n/g, '')
+    .replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 
 function parse(raw: string): Pick<ReceivedMail, 'headers' | 'text'> {
   const split = raw.indexOf('\r\n\r\n');

@@ -30,7 +30,10 @@ class StandInRequestClient extends twilio.RequestClient {
 }
 
 /** A stand-in for Twilio's Messages API on 127.0.0.1 that checks Basic auth and the form. */
-export async function startTwilioStandIn(account: { sid: string; token: string }): Promise<TwilioStandIn> {
+export async function startTwilioStandIn(account: {
+  sid: string;
+  token: string;
+}): Promise<TwilioStandIn> {
   const received: ReceivedSms[] = [];
   let failure: { status: number; code: number; message: string } | null = null;
 
@@ -38,17 +41,38 @@ export async function startTwilioStandIn(account: { sid: string; token: string }
     let body = '';
     request.on('data', (chunk: Buffer) => (body += chunk.toString()));
     request.on('end', () => {
-      const credentials = Buffer.from(String(request.headers.authorization ?? '').replace(/^Basic /, ''), 'base64').toString();
+      const credentials = Buffer.from(
+        String(request.headers.authorization ?? '').replace(/^Basic /, ''),
+        'base64',
+      ).toString();
       const params = Object.fromEntries(new URLSearchParams(body));
-      const reply = (status: number, json: object) => response.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(json));
+      const reply = (status: number, json: object) =>
+        response
+          .writeHead(status, { 'content-type': 'application/json' })
+          .end(JSON.stringify(json));
 
-      if (credentials !== `${account.sid}:${account.token}`) return reply(401, { code: 20003, message: 'Authenticate', status: 401 });
-      if (request.method !== 'POST' || request.url !== `/2010-04-01/Accounts/${account.sid}/Messages.json`) {
+      if (credentials !== `${account.sid}:${account.token}`)
+        return reply(401, { code: 20003, message: 'Authenticate', status: 401 });
+      if (
+        request.method !== 'POST' ||
+        request.url !== `/2010-04-01/Accounts/${account.sid}/Messages.json`
+      ) {
         return reply(404, { code: 20404, message: 'Not found', status: 404 });
       }
       received.push({ path: request.url, credentials, params });
-      if (failure) return reply(failure.status, { code: failure.code, message: failure.message, status: failure.status });
-      reply(201, { sid: `SM${String(received.length).padStart(32, '0')}`, status: 'queued', to: params.To, from: params.From, body: params.Body });
+      if (failure)
+        return reply(failure.status, {
+          code: failure.code,
+          message: failure.message,
+          status: failure.status,
+        });
+      reply(201, {
+        sid: `SM${String(received.length).padStart(32, '0')}`,
+        status: 'queued',
+        to: params.To,
+        from: params.From,
+        body: params.Body,
+      });
     });
   });
   const port = await freePort();

@@ -33,7 +33,12 @@ export const deliverNotificationJob = defineJob({
   name: NAME,
   payload: z.object({ notificationId: z.uuid() }),
   queue: { policy: 'short', retryLimit: 0, expireInSeconds: 300, notify: true },
-  work: { pollingIntervalSeconds: 1, batchSize: 5 },
+  work: {
+    pollingIntervalSeconds: 1,
+    notifyPollingIntervalSeconds: 2,
+    batchSize: 5,
+    burstWhenBatchFull: true,
+  },
   async handle({ notificationId }, deps) {
     const result = await deliverNotification(deps, notificationId);
     if (result.outcome === 'retrying') {
