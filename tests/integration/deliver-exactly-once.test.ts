@@ -56,16 +56,14 @@ describe('a worker stopped between deciding and sending', () => {
       [{ externalId: 'x', gpuModel: 'L4', pricePerGpuHour: 0.5 }],
       now,
     );
-    await db
-      .insert(priceAlerts)
-      .values(
-        Array.from({ length: ALERTS }, () => ({
-          userId: 'frank',
-          gpuModel: 'L4',
-          maxPricePerGpuHour: 0.3,
-          channels: ['email' as const],
-        })),
-      );
+    await db.insert(priceAlerts).values(
+      Array.from({ length: ALERTS }, () => ({
+        userId: 'frank',
+        gpuModel: 'L4',
+        maxPricePerGpuHour: 0.3,
+        channels: ['email' as const],
+      })),
+    );
     await ingestOffers(
       db,
       'crash',
