@@ -6,6 +6,7 @@ import { migrateDatabase } from '@/db/migrate';
 import { startEmbeddedPostgres, type RunningPostgres } from '@/lib/db/embedded-postgres';
 import { seedDemoUser } from '@/lib/demo/demo-user';
 import { getEnv } from '@/lib/env';
+import { loadVapidKeys } from '@/lib/notify/vapid-keys';
 
 /**
  * The quick start: PostgreSQL (embedded unless DATABASE_URL is set), migrations, demo data, then
@@ -50,7 +51,9 @@ function needsBuild(): boolean {
       if (entry.isDirectory()) return newer(full);
       return fs.statSync(full).mtimeMs > builtAt;
     });
-  return ['app', 'components', 'lib', 'db', 'public'].some((dir) => fs.existsSync(path.join(root, dir)) && newer(path.join(root, dir)));
+  return ['app', 'components', 'lib', 'db', 'public'].some(
+    (dir) => fs.existsSync(path.join(root, dir)) && newer(path.join(root, dir)),
+  );
 }
 
 function run(name: string, args: string[], childEnv: NodeJS.ProcessEnv): ChildProcess {
@@ -69,7 +72,9 @@ async function main() {
   if (databaseUrl) {
     say('using the PostgreSQL at DATABASE_URL');
   } else {
-    say(`starting embedded PostgreSQL (data in ${env.EMBEDDED_PG_DIR}, port ${env.EMBEDDED_PG_PORT})`);
+    say(
+      `starting embedded PostgreSQL (data in ${env.EMBEDDED_PG_DIR}, port ${env.EMBEDDED_PG_PORT})`,
+    );
     postgres = await startEmbeddedPostgres({
       dataDir: path.resolve(root, env.EMBEDDED_PG_DIR),
       port: env.EMBEDDED_PG_PORT,
@@ -81,11 +86,20 @@ async function main() {
   await migrateDatabase(databaseUrl);
   const database = createDatabase(databaseUrl, { max: 2 });
   await seedDemoUser(database.db);
+  // Without VAPID keys in the environment, the first start generates the pair every process uses.
+  await loadVapidKeys(database.db, env);
   await database.close();
   say('database ready');
 
   const nextBin = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next');
-  const childEnv = { ...process.env, DATABASE_URL: databaseUrl, NEXT_TELEMETRY_DISABLED: '1' };
+  // `next start` runs the web app as production whatever NODE_ENV we were started with; the
+  // launch environment is passed on so quick-start-only tools know where they run.
+  const childEnv = {
+    ...process.env,
+    DATABASE_URL: databaseUrl,
+    NEXT_TELEMETRY_DISABLED: '1',
+    SPOT_LAUNCH_ENV: env.SPOT_LAUNCH_ENV ?? env.NODE_ENV,
+  };
   if (needsBuild()) {
     say('building the web app (first start or sources changed)…');
     const build = spawn(process.execPath, [nextBin, 'build'], {
@@ -98,7 +112,10 @@ async function main() {
   }
 
   run('worker', ['--import', 'tsx', 'workers/main.ts'], { ...childEnv, SPOT_SERVICE: 'worker' });
-  run('web', [nextBin, 'start', '-p', String(env.PORT), '-H', env.HOST], { ...childEnv, SPOT_SERVICE: 'web' });
+  run('web', [nextBin, 'start', '-p', String(env.PORT), '-H', env.HOST], {
+    ...childEnv,
+    SPOT_SERVICE: 'web',
+  });
   say(`Spot Market is starting at http://localhost:${env.PORT}`);
 }
 

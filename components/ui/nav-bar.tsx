@@ -4,8 +4,11 @@ import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 
 const links = [
-  { href: '/', label: 'Market' },
-  { href: '/machines', label: 'Machines' },
+  { href: '/', label: 'Market', match: ['/markets', '/offers'] },
+  { href: '/machines', label: 'Machines', match: ['/machines'] },
+  { href: '/alerts', label: 'Alerts', match: ['/alerts'] },
+  { href: '/notifications', label: 'Notifications', match: ['/notifications'] },
+  { href: '/settings/notifications', label: 'Settings', match: ['/settings'] },
 ];
 
 export function NavBar() {
@@ -17,13 +20,16 @@ export function NavBar() {
           Spot Market
         </Link>
         {links.map((link) => {
-          const active = link.href === '/' ? pathname === '/' || pathname.startsWith('/markets') : pathname.startsWith(link.href);
+          const active =
+            pathname === link.href || link.match.some((prefix) => pathname.startsWith(prefix));
           return (
             <Link
               key={link.href}
               href={link.href}
               aria-current={active ? 'page' : undefined}
-              className={active ? 'font-medium text-indigo-700' : 'text-slate-600 hover:text-slate-900'}
+              className={
+                active ? 'font-medium text-indigo-700' : 'text-slate-600 hover:text-slate-900'
+              }
             >
               {link.label}
             </Link>

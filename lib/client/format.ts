@@ -24,3 +24,17 @@ export function formatHours(hours: number | null): string {
 export function formatAge(seconds: number): string {
   return `${formatDuration(seconds)} ago`;
 }
+
+/** A moment in the user's locale, to the minute: "12 Jun, 14:05". */
+export function formatTime(iso: string): string {
+  return new Date(iso).toLocaleString(undefined, {
+    day: 'numeric',
+    month: 'short',
+    hour: '2-digit',
+    minute: '2-digit',
+  });
+}
+
+export function formatPlace(region: string | null, location: string | null): string {
+  return location ?? region ?? 'anywhere';
+}
