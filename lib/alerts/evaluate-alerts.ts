@@ -59,7 +59,8 @@ export async function runEvaluation(
     notification_ids: string[];
   }>(sql`
     with fresh as (
-      select o.id, o.provider, o.gpu_model, o.region, o.location, o.spot_price_per_gpu_hour as price
+      select o.id, o.provider, o.gpu_model, o.gpu_count, o.region, o.location,
+        o.spot_price_per_gpu_hour as price
       from offers o
       left join provider_status ps on ps.provider = o.provider
       where o.available
@@ -69,11 +70,12 @@ export async function runEvaluation(
     best as (
       select distinct on (gpu_model, scope, place) gpu_model, scope, place, price, id as offer_id
       from (
-        select gpu_model, 'any' as scope, '' as place, price, id from fresh
-        union all select gpu_model, 'region', region, price, id from fresh
-        union all select gpu_model, 'location', location, price, id from fresh
+        select gpu_model, 'any' as scope, '' as place, price, gpu_count, id from fresh
+        union all select gpu_model, 'region', region, price, gpu_count, id from fresh
+        union all select gpu_model, 'location', location, price, gpu_count, id from fresh
       ) scoped
-      order by gpu_model, scope, place, price, id
+      -- At equal price per GPU-hour, the smaller machine is the cheaper one to rent.
+      order by gpu_model, scope, place, price, gpu_count, id
     ),
     decided as (
       select a.id, b.price, b.offer_id,

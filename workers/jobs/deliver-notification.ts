@@ -32,13 +32,10 @@ export function deliveryQueue(boss: PgBoss): DeliveryQueue {
 export const deliverNotificationJob = defineJob({
   name: NAME,
   payload: z.object({ notificationId: z.uuid() }),
-  queue: { policy: 'short', retryLimit: 0, expireInSeconds: 300, notify: true },
-  work: {
-    pollingIntervalSeconds: 1,
-    notifyPollingIntervalSeconds: 2,
-    batchSize: 5,
-    burstWhenBatchFull: true,
-  },
+  queue: { policy: 'short', retryLimit: 0, expireInSeconds: 300 },
+  // Polled every second, in batches that keep coming while they come back full. (No LISTEN
+  // connection: it would be one more client to lose when PostgreSQL stops before the worker.)
+  work: { pollingIntervalSeconds: 1, batchSize: 5, burstWhenBatchFull: true },
   async handle({ notificationId }, deps) {
     const result = await deliverNotification(deps, notificationId);
     if (result.outcome === 'retrying') {
