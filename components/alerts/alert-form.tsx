@@ -48,7 +48,7 @@ export function AlertForm({
   const [region, setRegion] = useState(initial?.region ?? '');
   const [channels, setChannels] = useState<NotificationChannel[]>(initial?.channels ?? ['email']);
   const fields = error instanceof ApiError ? error.fields : {};
-  const id = (field: string) => `${name}-${field}`;
+  const id = (field: string) => `${name.toLowerCase().replace(/\W+/g, '-')}-${field}`;
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
