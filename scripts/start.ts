@@ -51,9 +51,7 @@ function needsBuild(): boolean {
       if (entry.isDirectory()) return newer(full);
       return fs.statSync(full).mtimeMs > builtAt;
     });
-  return ['app', 'components', 'lib', 'db', 'public'].some(
-    (dir) => fs.existsSync(path.join(root, dir)) && newer(path.join(root, dir)),
-  );
+  return ['app', 'components', 'lib', 'db', 'public'].some((dir) => fs.existsSync(path.join(root, dir)) && newer(path.join(root, dir)));
 }
 
 function run(name: string, args: string[], childEnv: NodeJS.ProcessEnv): ChildProcess {
@@ -72,9 +70,7 @@ async function main() {
   if (databaseUrl) {
     say('using the PostgreSQL at DATABASE_URL');
   } else {
-    say(
-      `starting embedded PostgreSQL (data in ${env.EMBEDDED_PG_DIR}, port ${env.EMBEDDED_PG_PORT})`,
-    );
+    say(`starting embedded PostgreSQL (data in ${env.EMBEDDED_PG_DIR}, port ${env.EMBEDDED_PG_PORT})`);
     postgres = await startEmbeddedPostgres({
       dataDir: path.resolve(root, env.EMBEDDED_PG_DIR),
       port: env.EMBEDDED_PG_PORT,
@@ -112,10 +108,7 @@ async function main() {
   }
 
   run('worker', ['--import', 'tsx', 'workers/main.ts'], { ...childEnv, SPOT_SERVICE: 'worker' });
-  run('web', [nextBin, 'start', '-p', String(env.PORT), '-H', env.HOST], {
-    ...childEnv,
-    SPOT_SERVICE: 'web',
-  });
+  run('web', [nextBin, 'start', '-p', String(env.PORT), '-H', env.HOST], { ...childEnv, SPOT_SERVICE: 'web' });
   say(`Spot Market is starting at http://localhost:${env.PORT}`);
 }
 

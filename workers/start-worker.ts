@@ -40,8 +40,7 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
   let stopping = false;
   // pg-boss reports lost connections here; while stopping they are expected and not worth a line.
   boss.on('error', (error: Error & { code?: string }) => {
-    if (!stopping)
-      options.logger.error({ error: error.message, code: error.code }, 'job_queue_error');
+    if (!stopping) options.logger.error({ error: error.message, code: error.code }, 'job_queue_error');
   });
   await boss.start();
 
@@ -58,36 +57,24 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
 
   const definitions = options.jobs ?? jobs;
   for (const job of definitions) {
-    await boss
-      .createQueue(job.name, job.queue)
-      .catch(async () => boss.updateQueue(job.name, job.queue));
+    await boss.createQueue(job.name, job.queue).catch(async () => boss.updateQueue(job.name, job.queue));
     if (job.schedule) await boss.schedule(job.name, job.schedule.cron, job.schedule.data);
-    await boss.work(
-      job.name,
-      job.work ?? {},
-      async (batch: Array<{ id: string; data: unknown }>) => {
-        for (const entry of batch) {
-          const payload = job.payload.parse(entry.data);
-          const started = Date.now();
-          try {
-            await job.handle(payload, deps);
-          } catch (error) {
-            deps.logger.error({ job: job.name, job_id: entry.id, err: error }, 'job_failed');
-            throw error;
-          }
-          deps.logger.debug(
-            { job: job.name, job_id: entry.id, duration_ms: Date.now() - started },
-            'job_done',
-          );
+    await boss.work(job.name, job.work ?? {}, async (batch: Array<{ id: string; data: unknown }>) => {
+      for (const entry of batch) {
+        const payload = job.payload.parse(entry.data);
+        const started = Date.now();
+        try {
+          await job.handle(payload, deps);
+        } catch (error) {
+          deps.logger.error({ job: job.name, job_id: entry.id, err: error }, 'job_failed');
+          throw error;
         }
-      },
-    );
+        deps.logger.debug({ job: job.name, job_id: entry.id, duration_ms: Date.now() - started }, 'job_done');
+      }
+    });
   }
   for (const job of definitions) await job.onStart?.(deps);
-  deps.logger.info(
-    { jobs: definitions.map((job) => job.name), providers: [...deps.providers.keys()] },
-    'worker_started',
-  );
+  deps.logger.info({ jobs: definitions.map((job) => job.name), providers: [...deps.providers.keys()] }, 'worker_started');
 
   return {
     deps,

@@ -23,17 +23,11 @@ export function MachinesView() {
     refetchInterval: 5_000,
   });
   const terminate = useMutation({
-    mutationFn: (id: string) =>
-      apiFetch<{ rental: RentalView }>(`/api/rentals/${id}`, { method: 'DELETE' }),
+    mutationFn: (id: string) => apiFetch<{ rental: RentalView }>(`/api/rentals/${id}`, { method: 'DELETE' }),
     onSettled: () => queryClient.invalidateQueries({ queryKey: ['rentals'] }),
   });
 
-  if (rentals.isPending)
-    return (
-      <p role="status" className="text-slate-500">
-        Loading machines…
-      </p>
-    );
+  if (rentals.isPending) return <p role="status" className="text-slate-500">Loading machines…</p>;
   if (rentals.isError)
     return (
       <p role="alert" className="text-rose-700">
@@ -45,11 +39,7 @@ export function MachinesView() {
   if (list.length === 0)
     return (
       <p role="status" className="rounded-lg border border-slate-200 bg-white p-6 text-slate-600">
-        You have no machines yet.{' '}
-        <Link href="/" className="text-indigo-700 underline">
-          Rent one on the market
-        </Link>
-        .
+        You have no machines yet. <Link href="/" className="text-indigo-700 underline">Rent one on the market</Link>.
       </p>
     );
 
@@ -79,27 +69,18 @@ export function MachinesView() {
                 <div className="text-xs text-slate-500">
                   {rental.location} · {rental.provider} · {rental.id.slice(0, 8)}
                 </div>
-                {rental.lastError && (
-                  <div className="text-xs text-rose-700">{rental.lastError}</div>
-                )}
+                {rental.lastError && <div className="text-xs text-rose-700">{rental.lastError}</div>}
               </td>
               <td className="px-3 py-2">
-                <span
-                  className={`rounded px-2 py-0.5 text-xs font-medium ${stateStyle[rental.state]}`}
-                  data-testid="rental-state"
-                >
+                <span className={`rounded px-2 py-0.5 text-xs font-medium ${stateStyle[rental.state]}`} data-testid="rental-state">
                   {rental.state.replace('_', ' ')}
                 </span>
                 {rental.noticeAt && rental.state === 'running' && (
                   <div className="mt-1 text-xs text-rose-700">Interruption notice received</div>
                 )}
               </td>
-              <td className="tabular px-3 py-2 text-right">
-                {formatPrice(rental.spotPricePerHour)}/h
-              </td>
-              <td className="tabular px-3 py-2 text-right">
-                {formatDuration(rental.uptimeSeconds)}
-              </td>
+              <td className="tabular px-3 py-2 text-right">{formatPrice(rental.spotPricePerHour)}/h</td>
+              <td className="tabular px-3 py-2 text-right">{formatDuration(rental.uptimeSeconds)}</td>
               <td className="tabular px-3 py-2 text-right">
                 ${rental.cost.total.toFixed(4)}
                 {rental.cost.standby > 0 && (
@@ -115,12 +96,7 @@ export function MachinesView() {
                     className="rounded border border-rose-300 px-3 py-1 text-rose-700 hover:bg-rose-50 disabled:opacity-50"
                     disabled={terminate.isPending && terminate.variables === rental.id}
                     onClick={() => {
-                      if (
-                        window.confirm(
-                          'Terminate this machine? Its spot capacity is released at once.',
-                        )
-                      )
-                        terminate.mutate(rental.id);
+                      if (window.confirm('Terminate this machine? Its spot capacity is released at once.')) terminate.mutate(rental.id);
                     }}
                   >
                     Terminate

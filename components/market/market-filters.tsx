@@ -15,37 +15,21 @@ const selectClass = 'rounded border border-slate-300 bg-white px-2 py-1.5 text-s
 
 export function MarketFilters({ filters, catalog, onChange }: Props) {
   return (
-    <form
-      className="flex flex-wrap items-end gap-3"
-      aria-label="Filter offers"
-      onSubmit={(event) => event.preventDefault()}
-    >
+    <form className="flex flex-wrap items-end gap-3" aria-label="Filter offers" onSubmit={(event) => event.preventDefault()}>
       <Field label="GPU" id="filter-gpu">
-        <select
-          id="filter-gpu"
-          className={selectClass}
-          value={filters.gpu ?? ''}
-          onChange={(event) => onChange({ gpu: event.target.value })}
-        >
+        <select id="filter-gpu" className={selectClass} value={filters.gpu ?? ''} onChange={(event) => onChange({ gpu: event.target.value })}>
           <option value="">Any GPU</option>
           {catalog?.gpuModels.map((model) => (
             <option key={model} value={model}>
               {model}
             </option>
           ))}
-          {filters.gpu && catalog && !catalog.gpuModels.includes(filters.gpu) && (
-            <option value={filters.gpu}>{filters.gpu}</option>
-          )}
+          {filters.gpu && catalog && !catalog.gpuModels.includes(filters.gpu) && <option value={filters.gpu}>{filters.gpu}</option>}
         </select>
       </Field>
 
       <Field label="Min VRAM / GPU" id="filter-vram">
-        <select
-          id="filter-vram"
-          className={selectClass}
-          value={filters.minVram ?? ''}
-          onChange={(event) => onChange({ minVram: event.target.value })}
-        >
+        <select id="filter-vram" className={selectClass} value={filters.minVram ?? ''} onChange={(event) => onChange({ minVram: event.target.value })}>
           <option value="">Any</option>
           {vramSteps.map((step) => (
             <option key={step} value={step}>
@@ -58,12 +42,7 @@ export function MarketFilters({ filters, catalog, onChange }: Props) {
       <MaxPriceField value={filters.maxPrice} onCommit={(maxPrice) => onChange({ maxPrice })} />
 
       <Field label="Region" id="filter-region">
-        <select
-          id="filter-region"
-          className={selectClass}
-          value={filters.region ?? ''}
-          onChange={(event) => onChange({ region: event.target.value })}
-        >
+        <select id="filter-region" className={selectClass} value={filters.region ?? ''} onChange={(event) => onChange({ region: event.target.value })}>
           <option value="">Anywhere</option>
           {catalog && (
             <>
@@ -87,12 +66,7 @@ export function MarketFilters({ filters, catalog, onChange }: Props) {
       </Field>
 
       <Field label="Reliability" id="filter-reliability">
-        <select
-          id="filter-reliability"
-          className={selectClass}
-          value={filters.reliability ?? ''}
-          onChange={(event) => onChange({ reliability: event.target.value })}
-        >
+        <select id="filter-reliability" className={selectClass} value={filters.reliability ?? ''} onChange={(event) => onChange({ reliability: event.target.value })}>
           <option value="">Any</option>
           <option value="high">High (&lt; 5% interrupted)</option>
           <option value="medium">Medium (5–15%)</option>
@@ -121,18 +95,7 @@ export function MarketFilters({ filters, catalog, onChange }: Props) {
         <button
           type="button"
           className="rounded px-2 py-1.5 text-sm text-indigo-700 hover:bg-indigo-50"
-          onClick={() =>
-            onChange({
-              gpu: '',
-              minVram: '',
-              maxPrice: '',
-              region: '',
-              reliability: '',
-              provider: '',
-              sort: '',
-              order: '',
-            })
-          }
+          onClick={() => onChange({ gpu: '', minVram: '', maxPrice: '', region: '', reliability: '', provider: '', sort: '', order: '' })}
         >
           Clear filters
         </button>
@@ -151,20 +114,13 @@ function Field({ label, id, children }: { label: string; id: string; children: R
 }
 
 /** Applied on Enter or when leaving the field, so typing does not flood the history. */
-function MaxPriceField({
-  value,
-  onCommit,
-}: {
-  value: string | undefined;
-  onCommit(value: string): void;
-}) {
+function MaxPriceField({ value, onCommit }: { value: string | undefined; onCommit(value: string): void }) {
   const [draft, setDraft] = useState(value ?? '');
   useEffect(() => setDraft(value ?? ''), [value]);
 
   const number = Number(draft);
   const error =
-    draft !== '' &&
-    (!Number.isFinite(number) || number < MIN_PRICE_FILTER || number > MAX_PRICE_FILTER)
+    draft !== '' && (!Number.isFinite(number) || number < MIN_PRICE_FILTER || number > MAX_PRICE_FILTER)
       ? `Between $${MIN_PRICE_FILTER.toFixed(2)} and $${MAX_PRICE_FILTER.toFixed(2)}`
       : null;
   const commit = () => {

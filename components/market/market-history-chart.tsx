@@ -2,18 +2,7 @@
 
 import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
-import {
-  Bar,
-  BarChart,
-  CartesianGrid,
-  Legend,
-  Line,
-  LineChart,
-  ResponsiveContainer,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from 'recharts';
+import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { apiFetch } from '@/lib/client/api';
 import { formatHours, formatPercent, formatPrice } from '@/lib/client/format';
 import type { MarketHistory } from '@/lib/market/market-history';
@@ -26,34 +15,15 @@ const timeLabel = (range: MarketHistory['range']) => (value: string) => {
     : date.toLocaleDateString([], { weekday: 'short', hour: '2-digit' });
 };
 
-export function MarketHistoryChart({
-  marketId,
-  range,
-}: {
-  marketId: string;
-  range: MarketHistory['range'];
-}) {
+export function MarketHistoryChart({ marketId, range }: { marketId: string; range: MarketHistory['range'] }) {
   const history = useQuery({
     queryKey: ['market-history', marketId, range],
-    queryFn: () =>
-      apiFetch<MarketHistory>(
-        `/api/markets/${encodeURIComponent(marketId)}/history?range=${range}`,
-      ),
+    queryFn: () => apiFetch<MarketHistory>(`/api/markets/${encodeURIComponent(marketId)}/history?range=${range}`),
     refetchInterval: 60_000,
   });
 
-  if (history.isPending)
-    return (
-      <p role="status" className="text-slate-500">
-        Loading history…
-      </p>
-    );
-  if (history.isError)
-    return (
-      <p role="alert" className="text-rose-700">
-        {history.error.message}
-      </p>
-    );
+  if (history.isPending) return <p role="status" className="text-slate-500">Loading history…</p>;
+  if (history.isError) return <p role="alert" className="text-rose-700">{history.error.message}</p>;
 
   const { market, prices, interruptions } = history.data;
   const format = timeLabel(range);
@@ -65,10 +35,7 @@ export function MarketHistoryChart({
           <div className="text-base font-semibold" data-testid="market-name">
             {market.gpuModel} · {market.region}
           </div>
-          <Link
-            href={`/?gpu=${encodeURIComponent(market.gpuModel)}&region=${encodeURIComponent(market.region)}`}
-            className="text-xs text-indigo-700"
-          >
+          <Link href={`/?gpu=${encodeURIComponent(market.gpuModel)}&region=${encodeURIComponent(market.region)}`} className="text-xs text-indigo-700">
             See its offers
           </Link>
         </div>
@@ -86,9 +53,7 @@ export function MarketHistoryChart({
         </div>
         <div>
           <div className="text-xs text-slate-500">Interruption rate</div>
-          <div className="tabular">
-            {formatPercent(market.interruptionRate24h)} of {market.observedRentals24h} rentals
-          </div>
+          <div className="tabular">{formatPercent(market.interruptionRate24h)} of {market.observedRentals24h} rentals</div>
         </div>
         <div>
           <div className="text-xs text-slate-500">Mean time to interruption</div>
@@ -97,9 +62,7 @@ export function MarketHistoryChart({
       </div>
 
       <figure className="rounded-lg border border-slate-200 bg-white p-4">
-        <figcaption className="mb-2 text-sm font-medium">
-          Price per GPU-hour: spot vs on-demand
-        </figcaption>
+        <figcaption className="mb-2 text-sm font-medium">Price per GPU-hour: spot vs on-demand</figcaption>
         {prices.length === 0 ? (
           <p className="text-sm text-slate-500">No price snapshots in this period.</p>
         ) : (
@@ -107,38 +70,12 @@ export function MarketHistoryChart({
             <LineChart data={prices}>
               <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" />
               <XAxis dataKey="t" tickFormatter={format} minTickGap={40} fontSize={12} />
-              <YAxis
-                tickFormatter={(value: number) => formatPrice(value)}
-                fontSize={12}
-                width={64}
-              />
-              <Tooltip
-                labelFormatter={(value) => new Date(String(value)).toLocaleString()}
-                formatter={(value) => formatPrice(Number(value))}
-              />
+              <YAxis tickFormatter={(value: number) => formatPrice(value)} fontSize={12} width={64} />
+              <Tooltip labelFormatter={(value) => new Date(String(value)).toLocaleString()} formatter={(value) => formatPrice(Number(value))} />
               <Legend />
-              <Line
-                type="stepAfter"
-                dataKey="bestSpotPerGpuHour"
-                name="Best spot"
-                stroke="#4f46e5"
-                dot={false}
-              />
-              <Line
-                type="stepAfter"
-                dataKey="avgSpotPerGpuHour"
-                name="Average spot"
-                stroke="#0ea5e9"
-                dot={false}
-              />
-              <Line
-                type="stepAfter"
-                dataKey="onDemandPerGpuHour"
-                name="On-demand"
-                stroke="#94a3b8"
-                dot={false}
-                strokeDasharray="4 4"
-              />
+              <Line type="stepAfter" dataKey="bestSpotPerGpuHour" name="Best spot" stroke="#4f46e5" dot={false} />
+              <Line type="stepAfter" dataKey="avgSpotPerGpuHour" name="Average spot" stroke="#0ea5e9" dot={false} />
+              <Line type="stepAfter" dataKey="onDemandPerGpuHour" name="On-demand" stroke="#94a3b8" dot={false} strokeDasharray="4 4" />
             </LineChart>
           </ResponsiveContainer>
         )}

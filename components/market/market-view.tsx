@@ -38,10 +38,7 @@ export function MarketView() {
   });
 
   const rows = offers.data?.pages.flatMap((page) => page.offers) ?? [];
-  const freshest = rows.reduce(
-    (min, offer) => Math.min(min, offer.ageSeconds),
-    Number.POSITIVE_INFINITY,
-  );
+  const freshest = rows.reduce((min, offer) => Math.min(min, offer.ageSeconds), Number.POSITIVE_INFINITY);
   const staleCount = rows.filter((offer) => offer.stale).length;
 
   return (
@@ -49,14 +46,8 @@ export function MarketView() {
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h1 className="text-2xl font-semibold">Spot market</h1>
         <p className="text-sm text-slate-500" aria-live="polite">
-          {rows.length > 0 && Number.isFinite(freshest) && (
-            <>Prices updated {formatAge(freshest)}</>
-          )}
-          {staleCount > 0 && (
-            <span className="ml-2 text-amber-700">
-              · {staleCount} stale offers shown (provider not answering)
-            </span>
-          )}
+          {rows.length > 0 && Number.isFinite(freshest) && <>Prices updated {formatAge(freshest)}</>}
+          {staleCount > 0 && <span className="ml-2 text-amber-700">· {staleCount} stale offers shown (provider not answering)</span>}
         </p>
       </div>
 
@@ -67,10 +58,7 @@ export function MarketView() {
           Loading offers…
         </p>
       ) : offers.isError ? (
-        <div
-          role="alert"
-          className="rounded-lg border border-rose-200 bg-rose-50 p-4 text-rose-900"
-        >
+        <div role="alert" className="rounded-lg border border-rose-200 bg-rose-50 p-4 text-rose-900">
           <p className="font-medium">{offers.error.message}</p>
           {offers.error instanceof ApiError && Object.keys(offers.error.fields).length > 0 && (
             <ul className="mt-1 list-disc pl-5 text-sm">
@@ -81,18 +69,13 @@ export function MarketView() {
               ))}
             </ul>
           )}
-          <button
-            type="button"
-            className="mt-2 text-sm underline"
-            onClick={() => void offers.refetch()}
-          >
+          <button type="button" className="mt-2 text-sm underline" onClick={() => void offers.refetch()}>
             Try again
           </button>
         </div>
       ) : rows.length === 0 ? (
         <p className="rounded-lg border border-slate-200 bg-white p-6 text-slate-600" role="status">
-          No offers match these filters right now. Loosen a filter, or create a price alert to hear
-          when one appears.
+          No offers match these filters right now. Loosen a filter, or create a price alert to hear when one appears.
         </p>
       ) : (
         <>

@@ -35,16 +35,9 @@ export function OfferTable({ offers, onRent }: Props) {
         </thead>
         <tbody className="divide-y divide-slate-100">
           {offers.map((offer) => (
-            <tr
-              key={offer.id}
-              data-offer-id={offer.id}
-              className={offer.stale ? 'bg-amber-50/50' : undefined}
-            >
+            <tr key={offer.id} data-offer-id={offer.id} className={offer.stale ? 'bg-amber-50/50' : undefined}>
               <td className={td}>
-                <Link
-                  href={`/markets/${offer.marketId}`}
-                  className="font-medium text-slate-900 hover:text-indigo-700"
-                >
+                <Link href={`/markets/${offer.marketId}`} className="font-medium text-slate-900 hover:text-indigo-700">
                   {offer.gpuCount > 1 ? `${offer.gpuCount}× ` : ''}
                   {offer.gpuModel}
                 </Link>
@@ -58,28 +51,14 @@ export function OfferTable({ offers, onRent }: Props) {
                   {offer.country ? `, ${offer.country}` : ''}
                 </div>
               </td>
-              <td className={td}>
-                {offer.provider === 'vastai'
-                  ? 'Vast.ai'
-                  : offer.provider === 'simulated'
-                    ? 'Simulated'
-                    : offer.provider}
-              </td>
+              <td className={td}>{offer.provider === 'vastai' ? 'Vast.ai' : offer.provider === 'simulated' ? 'Simulated' : offer.provider}</td>
               <td className={`${td} tabular text-right`}>
                 <div className="font-semibold">{formatPrice(offer.spotPricePerGpuHour)}/GPU-h</div>
-                {offer.gpuCount > 1 && (
-                  <div className="text-xs text-slate-500">
-                    {formatPrice(offer.spotPricePerHour)}/h machine
-                  </div>
-                )}
+                {offer.gpuCount > 1 && <div className="text-xs text-slate-500">{formatPrice(offer.spotPricePerHour)}/h machine</div>}
               </td>
               <td className={`${td} tabular text-right text-slate-600`}>
                 <div>{formatPrice(offer.onDemandPricePerGpuHour)}/GPU-h</div>
-                {offer.gpuCount > 1 && (
-                  <div className="text-xs text-slate-500">
-                    {formatPrice(offer.onDemandPricePerHour)}/h machine
-                  </div>
-                )}
+                {offer.gpuCount > 1 && <div className="text-xs text-slate-500">{formatPrice(offer.onDemandPricePerHour)}/h machine</div>}
               </td>
               <td className={`${td} tabular text-right font-medium text-emerald-700`}>
                 {offer.savingsPercent === null ? '—' : `${offer.savingsPercent.toFixed(0)}%`}
@@ -87,15 +66,10 @@ export function OfferTable({ offers, onRent }: Props) {
               <td className={td}>
                 <ReliabilityBadge reliability={offer.reliability} />
               </td>
-              <td className={`${td} tabular text-right`}>
-                {offer.available ? offer.availableCount : 'gone'}
-              </td>
+              <td className={`${td} tabular text-right`}>{offer.available ? offer.availableCount : 'gone'}</td>
               <td className={`${td} whitespace-nowrap text-xs`}>
                 {offer.stale ? (
-                  <span
-                    className="rounded bg-amber-100 px-1.5 py-0.5 font-medium text-amber-800"
-                    title="The provider has not answered recently; this price may be out of date"
-                  >
+                  <span className="rounded bg-amber-100 px-1.5 py-0.5 font-medium text-amber-800" title="The provider has not answered recently; this price may be out of date">
                     stale · {formatAge(offer.ageSeconds)}
                   </span>
                 ) : (

@@ -19,18 +19,11 @@ export function ReliabilityBadge({ reliability }: { reliability: OfferView['reli
 
   if (reliability.class === null) {
     return (
-      <span
-        tabIndex={0}
-        title={detail}
-        aria-label={detail}
-        className="group relative inline-flex items-center gap-1.5 text-slate-500"
-      >
+      <span tabIndex={0} title={detail} aria-label={detail} className="group relative inline-flex items-center gap-1.5 text-slate-500">
         <span className="h-2.5 w-2.5 rounded-full border border-slate-400" aria-hidden />
         <span>No data</span>
         {reliability.providerReliability !== null && (
-          <span className="text-xs">
-            (provider: {formatPercent(reliability.providerReliability, 0)})
-          </span>
+          <span className="text-xs">(provider: {formatPercent(reliability.providerReliability, 0)})</span>
         )}
         <Tooltip text={detail} />
       </span>
@@ -39,12 +32,7 @@ export function ReliabilityBadge({ reliability }: { reliability: OfferView['reli
 
   const style = styles[reliability.class];
   return (
-    <span
-      tabIndex={0}
-      aria-label={detail}
-      className={`group relative inline-flex items-center gap-1.5 ${style.text}`}
-      data-reliability={reliability.class}
-    >
+    <span tabIndex={0} aria-label={detail} className={`group relative inline-flex items-center gap-1.5 ${style.text}`} data-reliability={reliability.class}>
       <span className={`h-2.5 w-2.5 rounded-full ${style.dot}`} aria-hidden />
       <span className="tabular">{formatPercent(reliability.interruptionRate24h)}</span>
       <Tooltip text={detail} />

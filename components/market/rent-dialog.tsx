@@ -25,8 +25,7 @@ export function RentDialog({ offer, onClose }: { offer: OfferView; onClose(): vo
   });
 
   const error = rent.error instanceof ApiError ? rent.error : null;
-  const movedTo =
-    error?.details.reason === 'price_moved' ? Number(error.details.currentPricePerHour) : null;
+  const movedTo = error?.details.reason === 'price_moved' ? Number(error.details.currentPricePerHour) : null;
   const { reliability } = offer;
 
   if (rent.isSuccess) {
@@ -40,10 +39,7 @@ export function RentDialog({ offer, onClose }: { offer: OfferView; onClose(): vo
           <button type="button" className="rounded px-3 py-1.5 text-sm" onClick={onClose}>
             Close
           </button>
-          <Link
-            href="/machines"
-            className="rounded bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white"
-          >
+          <Link href="/machines" className="rounded bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white">
             Go to Machines
           </Link>
         </div>
@@ -52,26 +48,18 @@ export function RentDialog({ offer, onClose }: { offer: OfferView; onClose(): vo
   }
 
   return (
-    <Modal
-      title={`Rent ${offer.gpuCount > 1 ? `${offer.gpuCount}× ` : ''}${offer.gpuModel}`}
-      onClose={onClose}
-    >
+    <Modal title={`Rent ${offer.gpuCount > 1 ? `${offer.gpuCount}× ` : ''}${offer.gpuModel}`} onClose={onClose}>
       <dl className="mb-4 grid grid-cols-2 gap-x-4 gap-y-2 text-sm">
         <dt className="text-slate-500">Spot price</dt>
         <dd className="tabular font-semibold" data-testid="confirm-spot-price">
           {formatPrice(confirmedPrice)}/h
-          <span className="font-normal text-slate-500">
-            {' '}
-            ({formatPrice(confirmedPrice / offer.gpuCount)}/GPU-h)
-          </span>
+          <span className="font-normal text-slate-500"> ({formatPrice(confirmedPrice / offer.gpuCount)}/GPU-h)</span>
         </dd>
         <dt className="text-slate-500">On-demand price</dt>
         <dd className="tabular">{formatPrice(offer.onDemandPricePerHour)}/h</dd>
         <dt className="text-slate-500">You save</dt>
         <dd className="tabular font-medium text-emerald-700">
-          {offer.onDemandPricePerHour > 0
-            ? `${Math.round((1 - confirmedPrice / offer.onDemandPricePerHour) * 100)}%`
-            : '—'}
+          {offer.onDemandPricePerHour > 0 ? `${Math.round((1 - confirmedPrice / offer.onDemandPricePerHour) * 100)}%` : '—'}
         </dd>
         <dt className="text-slate-500">Interruption risk</dt>
         <dd>
@@ -79,13 +67,8 @@ export function RentDialog({ offer, onClose }: { offer: OfferView; onClose(): vo
             <>No interruptions observed in 24 h (no data)</>
           ) : (
             <>
-              {riskText[reliability.class]}: {formatPercent(reliability.interruptionRate24h)} of
-              rentals interrupted in 24 h
-              {reliability.meanTimeToInterruptionHours !== null && (
-                <>
-                  , mean time to interruption {formatHours(reliability.meanTimeToInterruptionHours)}
-                </>
-              )}
+              {riskText[reliability.class]}: {formatPercent(reliability.interruptionRate24h)} of rentals interrupted in 24 h
+              {reliability.meanTimeToInterruptionHours !== null && <>, mean time to interruption {formatHours(reliability.meanTimeToInterruptionHours)}</>}
             </>
           )}
         </dd>

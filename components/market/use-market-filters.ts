@@ -3,16 +3,7 @@
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { useCallback, useMemo } from 'react';
 
-export const filterKeys = [
-  'gpu',
-  'minVram',
-  'maxPrice',
-  'region',
-  'reliability',
-  'provider',
-  'sort',
-  'order',
-] as const;
+export const filterKeys = ['gpu', 'minVram', 'maxPrice', 'region', 'reliability', 'provider', 'sort', 'order'] as const;
 export type FilterKey = (typeof filterKeys)[number];
 export type Filters = Partial<Record<FilterKey, string>>;
 

@@ -3,15 +3,7 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 
 /** A modal dialog: focus moves in, Escape closes, the page behind is inert to the pointer. */
-export function Modal({
-  title,
-  onClose,
-  children,
-}: {
-  title: string;
-  onClose(): void;
-  children: ReactNode;
-}) {
+export function Modal({ title, onClose, children }: { title: string; onClose(): void; children: ReactNode }) {
   const panel = useRef<HTMLDivElement>(null);
   useEffect(() => {
     panel.current?.focus();
@@ -23,10 +15,7 @@ export function Modal({
   }, [onClose]);
 
   return (
-    <div
-      className="fixed inset-0 z-20 flex items-center justify-center bg-slate-900/40 p-4"
-      onClick={onClose}
-    >
+    <div className="fixed inset-0 z-20 flex items-center justify-center bg-slate-900/40 p-4" onClick={onClose}>
       <div
         ref={panel}
         role="dialog"

@@ -20,16 +20,13 @@ export function NavBar() {
           Spot Market
         </Link>
         {links.map((link) => {
-          const active =
-            pathname === link.href || link.match.some((prefix) => pathname.startsWith(prefix));
+          const active = pathname === link.href || link.match.some((prefix) => pathname.startsWith(prefix));
           return (
             <Link
               key={link.href}
               href={link.href}
               aria-current={active ? 'page' : undefined}
-              className={
-                active ? 'font-medium text-indigo-700' : 'text-slate-600 hover:text-slate-900'
-              }
+              className={active ? 'font-medium text-indigo-700' : 'text-slate-600 hover:text-slate-900'}
             >
               {link.label}
             </Link>

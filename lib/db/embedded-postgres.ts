@@ -42,8 +42,7 @@ async function ensureDatabase(adminUrl: string, database: string): Promise<void>
   await client.connect();
   try {
     const found = await client.query('select 1 from pg_database where datname = $1', [database]);
-    if (found.rowCount === 0)
-      await client.query(`create database ${client.escapeIdentifier(database)}`);
+    if (found.rowCount === 0) await client.query(`create database ${client.escapeIdentifier(database)}`);
   } finally {
     await client.end();
   }
@@ -62,10 +61,7 @@ export async function startEmbeddedPostgres(
 
   // A start script killed without cleanup leaves its server running: reuse it rather than fail.
   const pidFile = path.join(dataDir, 'postmaster.pid');
-  const hasPid = await fs.stat(pidFile).then(
-    () => true,
-    () => false,
-  );
+  const hasPid = await fs.stat(pidFile).then(() => true, () => false);
   if (hasPid && (await canConnect(adminUrl))) {
     await ensureDatabase(adminUrl, options.database);
     return { url, owned: false, stop: async () => undefined };
@@ -83,10 +79,7 @@ export async function startEmbeddedPostgres(
     onError: (error: unknown) => options.onLog?.(String(error)),
   });
 
-  const initialised = await fs.stat(path.join(dataDir, 'PG_VERSION')).then(
-    () => true,
-    () => false,
-  );
+  const initialised = await fs.stat(path.join(dataDir, 'PG_VERSION')).then(() => true, () => false);
   if (!initialised) {
     await fs.mkdir(path.dirname(dataDir), { recursive: true });
     await server.initialise();

@@ -14,10 +14,7 @@ const statusOf: Record<ErrorCode, number> = {
 };
 
 export interface ErrorBody {
-  error: { code: string; message: string; fields?: FieldErrors; requestId?: string } & Record<
-    string,
-    unknown
-  >;
+  error: { code: string; message: string; fields?: FieldErrors; requestId?: string } & Record<string, unknown>;
 }
 
 /** Names each bad field: `maxPrice`, `channels.1`, or every unknown parameter by its own name. */
@@ -50,12 +47,7 @@ export function errorResponse(error: unknown): Response {
   }
   if (error instanceof DomainError) {
     const body: ErrorBody = {
-      error: {
-        ...error.details,
-        code: error.code,
-        message: error.message,
-        ...(error.fields ? { fields: error.fields } : {}),
-      },
+      error: { ...error.details, code: error.code, message: error.message, ...(error.fields ? { fields: error.fields } : {}) },
     };
     const headers = new Headers();
     const retryAfter = error.details?.retryAfterSeconds;
@@ -65,8 +57,5 @@ export function errorResponse(error: unknown): Response {
 
   const requestId = randomUUID();
   logger.error({ request_id: requestId, err: error }, 'request_failed');
-  return json(
-    { error: { code: 'internal', message: 'Internal error', requestId } },
-    { status: 500 },
-  );
+  return json({ error: { code: 'internal', message: 'Internal error', requestId } }, { status: 500 });
 }

@@ -29,10 +29,7 @@ export function parseQuery<T extends z.ZodType>(schema: T, url: string | URL): z
 }
 
 /** The JSON body; a body that is not JSON is a 400 naming `body`. */
-export async function parseBody<T extends z.ZodType>(
-  schema: T,
-  request: Request,
-): Promise<z.infer<T>> {
+export async function parseBody<T extends z.ZodType>(schema: T, request: Request): Promise<z.infer<T>> {
   let body: unknown;
   try {
     body = await request.json();

@@ -23,11 +23,7 @@ export interface Health {
  * The database answers, the worker has polled recently, and each provider's last poll worked.
  * Only an unreachable database makes the app `down`; a lagging worker or provider is `degraded`.
  */
-export async function checkHealth(
-  db: Db,
-  now: Date,
-  env: Pick<Env, 'POLL_INTERVAL_SECONDS' | 'STALE_AFTER_SECONDS'>,
-): Promise<Health> {
+export async function checkHealth(db: Db, now: Date, env: Pick<Env, 'POLL_INTERVAL_SECONDS' | 'STALE_AFTER_SECONDS'>): Promise<Health> {
   try {
     await db.execute(sql`select 1`);
   } catch (error) {

@@ -30,9 +30,7 @@ export function getMarketCatalog(db: Db, now = Date.now()): Promise<MarketCatalo
 async function loadCatalog(db: Db): Promise<MarketCatalog> {
   const [models, places, providers] = await Promise.all([
     db.execute<{ gpu_model: string }>(sql`select distinct gpu_model from offers`),
-    db.execute<{ region: string; location: string }>(
-      sql`select distinct region, location from offers`,
-    ),
+    db.execute<{ region: string; location: string }>(sql`select distinct region, location from offers`),
     db.execute<{ provider: string }>(sql`select distinct provider from offers`),
   ]);
 
@@ -43,16 +41,11 @@ async function loadCatalog(db: Db): Promise<MarketCatalog> {
   const presentRegions = new Set(places.rows.map((row) => row.region));
   return {
     gpuModels: models.rows.map((row) => row.gpu_model).sort(compareGpuModels),
-    regions: [
-      ...regions.filter((region) => presentRegions.has(region)),
-      ...[...presentRegions].filter((region) => !(regions as readonly string[]).includes(region)),
-    ],
+    regions: [...regions.filter((region) => presentRegions.has(region)),
+      ...[...presentRegions].filter((region) => !(regions as readonly string[]).includes(region))],
     locations: places.rows
       .map((row) => ({ location: row.location, region: row.region }))
-      .sort(
-        (a, b) =>
-          regionOrder(a.region) - regionOrder(b.region) || a.location.localeCompare(b.location),
-      ),
+      .sort((a, b) => regionOrder(a.region) - regionOrder(b.region) || a.location.localeCompare(b.location)),
     providers: providers.rows.map((row) => row.provider).sort(),
   };
 }

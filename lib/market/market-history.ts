@@ -26,12 +26,7 @@ export interface MarketHistory {
   };
   range: keyof typeof ranges;
   bucketMinutes: number;
-  prices: Array<{
-    t: string;
-    bestSpotPerGpuHour: number;
-    avgSpotPerGpuHour: number;
-    onDemandPerGpuHour: number;
-  }>;
+  prices: Array<{ t: string; bestSpotPerGpuHour: number; avgSpotPerGpuHour: number; onDemandPerGpuHour: number }>;
   interruptions: Array<{ t: string; count: number }>;
 }
 
@@ -89,9 +84,6 @@ export async function getMarketHistory(
       avgSpotPerGpuHour: round(row.avg),
       onDemandPerGpuHour: round(row.on_demand),
     })),
-    interruptions: interruptions.rows.map((row) => ({
-      t: new Date(row.t).toISOString(),
-      count: row.count,
-    })),
+    interruptions: interruptions.rows.map((row) => ({ t: new Date(row.t).toISOString(), count: row.count })),
   };
 }

@@ -14,9 +14,7 @@ export const offerSearchQuery = z
   .strictObject({
     gpu: z.string().trim().min(1).max(80).optional(),
     minVram: z
-      .enum(vramSteps.map(String) as [string, ...string[]], {
-        message: `must be one of ${vramSteps.join(', ')}`,
-      })
+      .enum(vramSteps.map(String) as [string, ...string[]], { message: `must be one of ${vramSteps.join(', ')}` })
       .transform(Number)
       .optional(),
     maxPrice: decimal
@@ -63,9 +61,7 @@ export const encodeCursor = (cursor: OfferCursor) =>
 
 export function decodeCursor(text: string): OfferCursor | undefined {
   try {
-    const parsed = offerCursor.safeParse(
-      JSON.parse(Buffer.from(text, 'base64url').toString('utf8')),
-    );
+    const parsed = offerCursor.safeParse(JSON.parse(Buffer.from(text, 'base64url').toString('utf8')));
     return parsed.success ? parsed.data : undefined;
   } catch {
     return undefined;

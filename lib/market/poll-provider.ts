@@ -47,10 +47,7 @@ export async function pollProvider(adapter: ProviderAdapter, deps: PollDeps): Pr
     .values({ provider: adapter.name, workerId: deps.workerId, startedAt, outcome: 'running' })
     .returning({ id: providerPolls.id });
 
-  const [status] = await db
-    .select()
-    .from(providerStatus)
-    .where(eq(providerStatus.provider, adapter.name));
+  const [status] = await db.select().from(providerStatus).where(eq(providerStatus.provider, adapter.name));
   // A provider seen for the first time may fill in the past week, so charts start full; later
   // polls ask from a little before the last success, so rentals that ended meanwhile are updated.
   const historySince = status?.lastSuccessAt
@@ -66,9 +63,7 @@ export async function pollProvider(adapter: ProviderAdapter, deps: PollDeps): Pr
       historySince,
       signal: AbortSignal.timeout(deps.timeoutMs),
     });
-    const ingested = await ingestMarketSnapshot(db, adapter.name, snapshot, startedAt, {
-      markVanished: true,
-    });
+    const ingested = await ingestMarketSnapshot(db, adapter.name, snapshot, startedAt, { markVanished: true });
     await computeIndicators(db, adapter.name, startedAt);
 
     const finishedAt = clock.now();
@@ -85,13 +80,8 @@ export async function pollProvider(adapter: ProviderAdapter, deps: PollDeps): Pr
       .set({ finishedAt, outcome: 'succeeded', offerCount: ingested.offers })
       .where(eq(providerPolls.id, poll!.id));
     logger.info(
-      {
-        provider: adapter.name,
-        offers: ingested.offers,
-        snapshots: ingested.snapshots,
-        vanished: ingested.vanished,
-        duration_ms: finishedAt.getTime() - startedAt.getTime(),
-      },
+      { provider: adapter.name, offers: ingested.offers, snapshots: ingested.snapshots,
+        vanished: ingested.vanished, duration_ms: finishedAt.getTime() - startedAt.getTime() },
       'provider_polled',
     );
     return { ok: true, offers: ingested.offers, nextPollSeconds: deps.intervalSeconds };
@@ -112,10 +102,7 @@ export async function pollProvider(adapter: ProviderAdapter, deps: PollDeps): Pr
       .update(providerPolls)
       .set({ finishedAt, outcome: 'failed', error: message.slice(0, 1_000) })
       .where(eq(providerPolls.id, poll!.id));
-    logger.warn(
-      { provider: adapter.name, failures, retry_in_s: wait, error: message },
-      'provider_poll_failed',
-    );
+    logger.warn({ provider: adapter.name, failures, retry_in_s: wait, error: message }, 'provider_poll_failed');
     return { ok: false, offers: 0, nextPollSeconds: wait, error: message };
   }
 }
@@ -133,7 +120,5 @@ async function recordStatus(
 
 /** Polls older than two days are of no use to anyone. */
 export async function pruneProviderPolls(db: Db, now: Date): Promise<void> {
-  await db.execute(
-    sql`delete from provider_polls where started_at < ${now.toISOString()}::timestamptz - interval '2 days'`,
-  );
+  await db.execute(sql`delete from provider_polls where started_at < ${now.toISOString()}::timestamptz - interval '2 days'`);
 }

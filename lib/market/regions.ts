@@ -35,8 +35,7 @@ const locationCountries: Record<string, { region: Region; countries: string }> =
   'Central America': { region: 'North America', countries: 'PA CR GT HN SV NI BZ' },
   Caribbean: {
     region: 'North America',
-    countries:
-      'CU DO HT JM PR BS BB TT AG DM GD KN LC VC AW CW SX BQ KY TC VG VI AI MS BM GP MQ BL MF PM',
+    countries: 'CU DO HT JM PR BS BB TT AG DM GD KN LC VC AW CW SX BQ KY TC VG VI AI MS BM GP MQ BL MF PM',
   },
   'South America-East': { region: 'South America', countries: 'BR AR UY PY GY SR GF FK' },
   'South America-West': { region: 'South America', countries: 'CL PE EC CO VE BO' },
@@ -95,15 +94,9 @@ addStates(
     'New Mexico, Alaska, Hawaii',
 );
 
-const canadaWest = new Set([
-  'british columbia',
-  'alberta',
-  'saskatchewan',
-  'manitoba',
-  'yukon',
-  'northwest territories',
-  'nunavut',
-]);
+const canadaWest = new Set(
+  ['british columbia', 'alberta', 'saskatchewan', 'manitoba', 'yukon', 'northwest territories', 'nunavut'],
+);
 
 export const locations: readonly string[] = [
   'US-East',
@@ -139,12 +132,7 @@ export function placeOf(countryCode: string, area?: string | null): Place | unde
   if (country === 'CA') {
     if (!city) return { region: 'North America', location: 'Canada', country, city };
     const west = canadaWest.has(city.toLowerCase());
-    return {
-      region: 'North America',
-      location: west ? 'Canada-West' : 'Canada-East',
-      country,
-      city,
-    };
+    return { region: 'North America', location: west ? 'Canada-West' : 'Canada-East', country, city };
   }
 
   const location = countryToLocation.get(country);

@@ -53,11 +53,7 @@ async function resolveNames(db: Db, query: OfferSearchQuery) {
   const gpu = query.gpu && findIgnoringCase(catalog.gpuModels, query.gpu);
   if (query.gpu && !gpu) fields.gpu = `unknown GPU model "${query.gpu}"`;
 
-  const knownPlaces = [
-    ...regions,
-    ...catalog.regions,
-    ...catalog.locations.map((row) => row.location),
-  ];
+  const knownPlaces = [...regions, ...catalog.regions, ...catalog.locations.map((row) => row.location)];
   const place = query.region && findIgnoringCase(knownPlaces, query.region);
   if (query.region && !place) fields.region = `unknown region or location "${query.region}"`;
 
@@ -154,11 +150,7 @@ export async function searchOffers(
   };
 }
 
-export function toOfferView(
-  offer: typeof offers.$inferSelect,
-  stale: boolean,
-  now: Date,
-): OfferView {
+export function toOfferView(offer: typeof offers.$inferSelect, stale: boolean, now: Date): OfferView {
   return {
     id: offer.id,
     marketId: offer.marketId,

@@ -4,16 +4,10 @@ import { getEnv } from '@/lib/env';
 import { createProviders } from './registry';
 import type { ProviderAdapter } from './types';
 
-const globalForProviders = globalThis as unknown as {
-  spotMarketProviders?: Map<string, ProviderAdapter>;
-};
+const globalForProviders = globalThis as unknown as { spotMarketProviders?: Map<string, ProviderAdapter> };
 
 /** The web app's provider adapters, built once from the environment. */
 export function getProviders(): Map<string, ProviderAdapter> {
-  globalForProviders.spotMarketProviders ??= createProviders({
-    db: getDb(),
-    clock: systemClock,
-    env: getEnv(),
-  });
+  globalForProviders.spotMarketProviders ??= createProviders({ db: getDb(), clock: systemClock, env: getEnv() });
   return globalForProviders.spotMarketProviders;
 }

@@ -14,10 +14,7 @@ export interface ProviderDeps {
 export function createProviders(deps: ProviderDeps): Map<string, ProviderAdapter> {
   const providers = new Map<string, ProviderAdapter>();
   if (deps.env.SIM_ENABLED) {
-    providers.set(
-      'simulated',
-      new SimulatedProvider({ db: deps.db, clock: deps.clock, seed: deps.env.SIM_SEED }),
-    );
+    providers.set('simulated', new SimulatedProvider({ db: deps.db, clock: deps.clock, seed: deps.env.SIM_SEED }));
   }
   return providers;
 }

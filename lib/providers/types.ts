@@ -42,8 +42,7 @@ export interface MarketSnapshot {
   priceHistory?: PriceObservation[];
 }
 
-export type MachineStatus =
-  'provisioning' | 'running' | 'interrupting' | 'interrupted' | 'terminated';
+export type MachineStatus = 'provisioning' | 'running' | 'interrupting' | 'interrupted' | 'terminated';
 
 export interface MachineState {
   machineId: string;

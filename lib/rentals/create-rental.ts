@@ -33,8 +33,7 @@ export async function createRental(
   const { db, clock } = deps;
   const [offer] = await db.select().from(offers).where(eq(offers.id, input.offerId));
   if (!offer) throw notFound('Offer');
-  if (!offer.available)
-    throw conflict('This offer is no longer available', { reason: 'offer_unavailable' });
+  if (!offer.available) throw conflict('This offer is no longer available', { reason: 'offer_unavailable' });
   if (offer.spotPricePerHour > input.confirmedPricePerHour + 1e-9) {
     throw conflict('The price moved above the one you confirmed', {
       reason: 'price_moved',
@@ -43,9 +42,7 @@ export async function createRental(
   }
   const adapter = deps.providers.get(offer.provider);
   if (!adapter) {
-    throw conflict(`Renting on ${offer.provider} is not set up on this server`, {
-      reason: 'provider_not_connected',
-    });
+    throw conflict(`Renting on ${offer.provider} is not set up on this server`, { reason: 'provider_not_connected' });
   }
 
   const [rental] = await db
@@ -81,29 +78,18 @@ export async function createRental(
         pricePerHour: machine.pricePerHour,
         startedAt: clock.now(),
       });
-      await tx
-        .update(rentals)
-        .set({ spotPricePerHour: machine.pricePerHour })
-        .where(eq(rentals.id, rental!.id));
+      await tx.update(rentals).set({ spotPricePerHour: machine.pricePerHour }).where(eq(rentals.id, rental!.id));
     });
-    logger.info(
-      { rental_id: rental!.id, provider: offer.provider, machine_id: machine.machineId },
-      'rental_created',
-    );
+    logger.info({ rental_id: rental!.id, provider: offer.provider, machine_id: machine.machineId }, 'rental_created');
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     await db
       .update(rentals)
       .set({ state: 'terminated', endedAt: clock.now(), lastError: reason.slice(0, 500) })
       .where(eq(rentals.id, rental!.id));
-    logger.warn(
-      { rental_id: rental!.id, provider: offer.provider, error: reason },
-      'rental_refused',
-    );
+    logger.warn({ rental_id: rental!.id, provider: offer.provider, error: reason }, 'rental_refused');
     if (error instanceof ProviderError && error.kind === 'rejected') {
-      throw conflict(`The provider refused the rental: ${error.message}`, {
-        reason: 'provider_refused',
-      });
+      throw conflict(`The provider refused the rental: ${error.message}`, { reason: 'provider_refused' });
     }
     throw new DomainError('unavailable', 'The provider could not be reached; nothing was rented');
   }

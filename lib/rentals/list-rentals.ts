@@ -24,11 +24,6 @@ export async function findRental(db: Db, userId: string, rentalId: string) {
   return rental;
 }
 
-export async function getRental(
-  db: Db,
-  userId: string,
-  rentalId: string,
-  now: Date,
-): Promise<RentalView> {
+export async function getRental(db: Db, userId: string, rentalId: string, now: Date): Promise<RentalView> {
   return loadRentalView(db, await findRental(db, userId, rentalId), now);
 }

@@ -36,8 +36,7 @@ export interface RentalView {
   }>;
 }
 
-const hoursBetween = (from: Date, to: Date) =>
-  Math.max(0, to.getTime() - from.getTime()) / 3_600_000;
+const hoursBetween = (from: Date, to: Date) => Math.max(0, to.getTime() - from.getTime()) / 3_600_000;
 const cents = (value: number) => Math.round(value * 10_000) / 10_000;
 
 /** Cost so far is each machine's price times the time it ran, split between GPU and standby. */
@@ -92,20 +91,9 @@ export async function loadRentalViews(db: Db, rows: RentalRow[], now: Date): Pro
   const machines = await db
     .select()
     .from(rentalMachines)
-    .where(
-      inArray(
-        rentalMachines.rentalId,
-        rows.map((row) => row.id),
-      ),
-    )
+    .where(inArray(rentalMachines.rentalId, rows.map((row) => row.id)))
     .orderBy(asc(rentalMachines.startedAt));
-  return rows.map((row) =>
-    toRentalView(
-      row,
-      machines.filter((machine) => machine.rentalId === row.id),
-      now,
-    ),
-  );
+  return rows.map((row) => toRentalView(row, machines.filter((machine) => machine.rentalId === row.id), now));
 }
 
 export async function loadRentalView(db: Db, rental: RentalRow, now: Date): Promise<RentalView> {

@@ -24,13 +24,8 @@ export async function syncRentalStates(deps: SyncDeps): Promise<number> {
   const live = await deps.db
     .select({ rental: rentals, machine: rentalMachines })
     .from(rentals)
-    .innerJoin(
-      rentalMachines,
-      and(eq(rentalMachines.rentalId, rentals.id), isNull(rentalMachines.endedAt)),
-    )
-    .where(
-      and(inArray(rentals.state, ['provisioning', 'running']), eq(rentalMachines.kind, 'gpu')),
-    );
+    .innerJoin(rentalMachines, and(eq(rentalMachines.rentalId, rentals.id), isNull(rentalMachines.endedAt)))
+    .where(and(inArray(rentals.state, ['provisioning', 'running']), eq(rentalMachines.kind, 'gpu')));
 
   let changed = 0;
   for (const { rental, machine } of live) {
@@ -40,10 +35,7 @@ export async function syncRentalStates(deps: SyncDeps): Promise<number> {
     try {
       state = await adapter.getMachine(machine.machineId);
     } catch (error) {
-      deps.logger.warn(
-        { rental_id: rental.id, provider: machine.provider, err: error },
-        'machine_state_failed',
-      );
+      deps.logger.warn({ rental_id: rental.id, provider: machine.provider, err: error }, 'machine_state_failed');
       continue;
     }
     if (await applyMachineState(deps, rental, machine, state)) changed++;
@@ -71,16 +63,9 @@ export async function applyMachineState(
   if (state.status === 'interrupting' && !rental.noticeAt) {
     const result = await db
       .update(rentals)
-      .set({
-        noticeAt: state.noticeAt ?? now,
-        startedAt: rental.startedAt ?? now,
-        state: 'running',
-      })
+      .set({ noticeAt: state.noticeAt ?? now, startedAt: rental.startedAt ?? now, state: 'running' })
       .where(and(eq(rentals.id, rental.id), isNull(rentals.noticeAt)));
-    deps.logger.info(
-      { rental_id: rental.id, interrupt_at: state.interruptAt },
-      'interruption_notice',
-    );
+    deps.logger.info({ rental_id: rental.id, interrupt_at: state.interruptAt }, 'interruption_notice');
     return (result.rowCount ?? 0) > 0;
   }
 
@@ -91,12 +76,7 @@ export async function applyMachineState(
         .update(rentals)
         .set(
           state.status === 'interrupted'
-            ? {
-                state: 'interrupted',
-                interruptedAt: endedAt,
-                endedAt,
-                noticeAt: rental.noticeAt ?? state.noticeAt,
-              }
+            ? { state: 'interrupted', interruptedAt: endedAt, endedAt, noticeAt: rental.noticeAt ?? state.noticeAt }
             : { state: 'terminated', endedAt, lastError: 'The provider stopped the machine' },
         )
         .where(and(eq(rentals.id, rental.id), inArray(rentals.state, ['provisioning', 'running'])));

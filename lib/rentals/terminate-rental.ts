@@ -10,11 +10,7 @@ import { loadRentalView, type RentalView } from './rental-view';
  * Stops every machine still carrying the rental and ends it. Terminating twice is harmless:
  * the provider call is idempotent and an ended rental is answered as it is.
  */
-export async function terminateRental(
-  deps: RentalDeps,
-  userId: string,
-  rentalId: string,
-): Promise<RentalView> {
+export async function terminateRental(deps: RentalDeps, userId: string, rentalId: string): Promise<RentalView> {
   const { db, clock } = deps;
   const rental = await findRental(db, userId, rentalId);
   if (rental.state === 'terminated') return loadRentalView(db, rental, clock.now());
@@ -30,14 +26,8 @@ export async function terminateRental(
     try {
       await adapter.terminate(machine.machineId);
     } catch (error) {
-      logger.warn(
-        { rental_id: rental.id, machine_id: machine.machineId, err: error },
-        'terminate_failed',
-      );
-      throw new DomainError(
-        'unavailable',
-        'The provider did not confirm the machine stopped; try again',
-      );
+      logger.warn({ rental_id: rental.id, machine_id: machine.machineId, err: error }, 'terminate_failed');
+      throw new DomainError('unavailable', 'The provider did not confirm the machine stopped; try again');
     }
   }
 
@@ -47,10 +37,7 @@ export async function terminateRental(
       .update(rentalMachines)
       .set({ endedAt: now })
       .where(and(eq(rentalMachines.rentalId, rental.id), isNull(rentalMachines.endedAt)));
-    await tx
-      .update(rentals)
-      .set({ state: 'terminated', endedAt: now })
-      .where(eq(rentals.id, rental.id));
+    await tx.update(rentals).set({ state: 'terminated', endedAt: now }).where(eq(rentals.id, rental.id));
   });
   logger.info({ rental_id: rental.id }, 'rental_terminated');
 

@@ -1,8 +1,6 @@
 import { expect, test } from '@playwright/test';
 
-test('browse, filter, sort, rent the cheapest RTX 4090 in the US and terminate it', async ({
-  page,
-}) => {
+test('browse, filter, sort, rent the cheapest RTX 4090 in the US and terminate it', async ({ page }) => {
   await page.goto('/');
   await expect(page.getByRole('heading', { name: 'Spot market' })).toBeVisible();
   await expect(page.getByRole('table', { name: 'Spot offers' })).toBeVisible();

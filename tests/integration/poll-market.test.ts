@@ -20,14 +20,7 @@ describe('polling the simulated market', () => {
   it('stores offers, snapshots and indicators', async () => {
     const clock = new ManualClock(Date.parse('2026-06-01T00:00:00Z'));
     const adapter = new SimulatedProvider({ db: database.db, clock, seed: 42 });
-    const deps = {
-      db: database.db,
-      clock,
-      logger,
-      workerId: 't',
-      timeoutMs: 5_000,
-      intervalSeconds: 30,
-    };
+    const deps = { db: database.db, clock, logger, workerId: 't', timeoutMs: 5_000, intervalSeconds: 30 };
 
     const first = await pollProvider(adapter, deps);
     expect(first.ok).toBe(true);
@@ -40,14 +33,10 @@ describe('polling the simulated market', () => {
       (select count(*)::int from market_rentals) as rentals,
       (select count(*)::int from offers where reliability_class is not null) as classified`);
     console.log(counts.rows[0]);
-    const page = await searchOffers(
-      database.db,
-      offerSearchQuery.parse({ gpu: 'RTX 4090', region: 'US', maxPrice: '0.50' }),
-      {
-        now: clock.now(),
-        staleAfterSeconds: 120,
-      },
-    );
+    const page = await searchOffers(database.db, offerSearchQuery.parse({ gpu: 'RTX 4090', region: 'US', maxPrice: '0.50' }), {
+      now: clock.now(),
+      staleAfterSeconds: 120,
+    });
     console.log(page.offers.slice(0, 3));
     expect(page.offers.length).toBeGreaterThan(0);
   });

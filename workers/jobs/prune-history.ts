@@ -14,12 +14,8 @@ export const pruneHistoryJob = defineJob({
   schedule: { cron: '17 * * * *', data: {} },
   async handle(_payload, { db, clock }) {
     const now = clock.now().toISOString();
-    await db.execute(
-      sql`delete from price_snapshots where observed_at < ${now}::timestamptz - interval '30 days'`,
-    );
-    await db.execute(
-      sql`delete from market_rentals where coalesce(ended_at, started_at) < ${now}::timestamptz - interval '8 days'`,
-    );
+    await db.execute(sql`delete from price_snapshots where observed_at < ${now}::timestamptz - interval '30 days'`);
+    await db.execute(sql`delete from market_rentals where coalesce(ended_at, started_at) < ${now}::timestamptz - interval '8 days'`);
     await pruneProviderPolls(db, clock.now());
   },
 });

@@ -17,10 +17,6 @@ export const GET = route(async (request) => {
 export const POST = route(async (request) => {
   const user = await requireUser(request);
   const input = await parseBody(createRentalInput, request);
-  const rental = await createRental(
-    { db: getDb(), clock: systemClock, providers: getProviders() },
-    user.id,
-    input,
-  );
+  const rental = await createRental({ db: getDb(), clock: systemClock, providers: getProviders() }, user.id, input);
   return json({ rental }, { status: 201 });
 });

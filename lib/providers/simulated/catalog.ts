@@ -38,34 +38,15 @@ const extraModels: GpuModel[] = [
 // Which configurations each model is offered in, and where.
 const layout: Record<string, { locations: string[]; counts: number[] }> = {
   'RTX 3090': {
-    locations: [
-      'US-East',
-      'US-Central',
-      'US-West',
-      'EU-Central',
-      'EU-North',
-      'Asia-East',
-      'Asia-Southeast',
-    ],
+    locations: ['US-East', 'US-Central', 'US-West', 'EU-Central', 'EU-North', 'Asia-East', 'Asia-Southeast'],
     counts: [1, 2, 4],
   },
   'RTX 4090': {
-    locations: [
-      'US-East',
-      'US-Central',
-      'US-West',
-      'EU-West',
-      'EU-Central',
-      'EU-North',
-      'Asia-East',
-    ],
+    locations: ['US-East', 'US-Central', 'US-West', 'EU-West', 'EU-Central', 'EU-North', 'Asia-East'],
     counts: [1, 2, 4, 8],
   },
   'A100 40GB': { locations: ['US-East', 'US-West', 'EU-West', 'Asia-East'], counts: [1, 4, 8] },
-  'A100 80GB': {
-    locations: ['US-East', 'US-Central', 'EU-Central', 'Asia-Southeast'],
-    counts: [1, 2, 8],
-  },
+  'A100 80GB': { locations: ['US-East', 'US-Central', 'EU-Central', 'Asia-Southeast'], counts: [1, 2, 8] },
   H100: { locations: ['US-East', 'US-West', 'EU-West', 'EU-North', 'Asia-East'], counts: [1, 8] },
   L4: { locations: ['US-Central', 'EU-West'], counts: [1, 4] },
   'RTX A4000': { locations: ['US-East', 'EU-Central'], counts: [1, 2] },
@@ -103,10 +84,7 @@ export function buildCatalog(seed: number): SimOfferSpec[] {
           priceFactor: site.priceFactor * between(0.88, 1.15, seed, externalId, 'host-price'),
           onDemandFactor: site.priceFactor * between(0.97, 1.08, seed, externalId, 'host-od'),
           hazardPerHour: -Math.log(1 - odds) / MEAN_RENTAL_HOURS,
-          capacity: Math.max(
-            1,
-            Math.round(between(1, 9, seed, externalId, 'capacity') / Math.sqrt(gpuCount)),
-          ),
+          capacity: Math.max(1, Math.round(between(1, 9, seed, externalId, 'capacity') / Math.sqrt(gpuCount))),
           repriceMinutes: [5, 10, 15, 20][Math.floor(unit(seed, externalId, 'reprice') * 4)]!,
         });
       }

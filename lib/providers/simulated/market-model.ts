@@ -45,12 +45,7 @@ export function availableCount(seed: number, spec: SimOfferSpec, time: Date): nu
 const round4 = (value: number) => Math.round(value * 10_000) / 10_000;
 
 /** The host's price at every repricing step in [from, to), as a market feed would have shown it. */
-export function priceSteps(
-  seed: number,
-  spec: SimOfferSpec,
-  from: Date,
-  to: Date,
-): PriceObservation[] {
+export function priceSteps(seed: number, spec: SimOfferSpec, from: Date, to: Date): PriceObservation[] {
   const period = spec.repriceMinutes * MINUTE;
   const steps: PriceObservation[] = [];
   for (let t = stepStart(spec, from.getTime()) + period; t < to.getTime(); t += period) {
@@ -94,8 +89,7 @@ function laneRental(seed: number, spec: SimOfferSpec, lane: number, slot: number
     startedAt: Math.round(startedAt),
     plannedEnd: Math.round(plannedEnd),
     interruptedAt,
-    noticeAt:
-      interruptedAt === null ? null : Math.round(Math.max(startedAt, interruptedAt - notice)),
+    noticeAt: interruptedAt === null ? null : Math.round(Math.max(startedAt, interruptedAt - notice)),
   };
 }
 
@@ -126,10 +120,8 @@ export function observedRentals(
         externalId: rental.externalId,
         startedAt: new Date(rental.startedAt),
         endedAt: ended ? new Date(endsAt) : null,
-        noticeAt:
-          rental.noticeAt !== null && rental.noticeAt <= end ? new Date(rental.noticeAt) : null,
-        interruptedAt:
-          ended && rental.interruptedAt !== null ? new Date(rental.interruptedAt) : null,
+        noticeAt: rental.noticeAt !== null && rental.noticeAt <= end ? new Date(rental.noticeAt) : null,
+        interruptedAt: ended && rental.interruptedAt !== null ? new Date(rental.interruptedAt) : null,
       });
     }
   }

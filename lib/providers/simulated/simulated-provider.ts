@@ -33,7 +33,9 @@ export class SimulatedProvider implements ProviderAdapter {
   readonly displayName = 'Simulated market';
   private readonly catalog: Map<string, SimOfferSpec>;
 
-  constructor(private readonly deps: { db: Db; clock: Clock; seed: number }) {
+  constructor(
+    private readonly deps: { db: Db; clock: Clock; seed: number },
+  ) {
     this.catalog = new Map(buildCatalog(deps.seed).map((spec) => [spec.externalId, spec]));
   }
 
@@ -44,16 +46,12 @@ export class SimulatedProvider implements ProviderAdapter {
   async listOffers(context: ListOffersContext): Promise<MarketSnapshot> {
     const { seed, db } = this.deps;
     const overrides = new Map(
-      (await db.select().from(simPriceOverrides)).map((row) => [
-        row.offerExternalId,
-        row.spotPricePerGpuHour,
-      ]),
+      (await db.select().from(simPriceOverrides)).map((row) => [row.offerExternalId, row.spotPricePerGpuHour]),
     );
 
     const offers = this.specs().map((spec) => {
       const count = availableCount(seed, spec, context.now);
-      const spotPerGpu =
-        overrides.get(spec.externalId) ?? spotPricePerGpuHour(seed, spec, context.now);
+      const spotPerGpu = overrides.get(spec.externalId) ?? spotPricePerGpuHour(seed, spec, context.now);
       return {
         ...spec.place,
         externalId: spec.externalId,
@@ -110,24 +108,14 @@ export class SimulatedProvider implements ProviderAdapter {
 
   async rent(request: RentRequest): Promise<RentResult> {
     const spec = this.catalog.get(request.offerExternalId);
-    if (!spec)
-      throw new ProviderError(this.name, `no offer ${request.offerExternalId}`, 'rejected');
+    if (!spec) throw new ProviderError(this.name, `no offer ${request.offerExternalId}`, 'rejected');
 
     const now = this.deps.clock.now();
-    const snapshot = await this.listOffers({
-      now,
-      observedSince: now,
-      signal: AbortSignal.timeout(5_000),
-    });
+    const snapshot = await this.listOffers({ now, observedSince: now, signal: AbortSignal.timeout(5_000) });
     const offer = snapshot.offers.find((candidate) => candidate.externalId === spec.externalId)!;
-    if (!offer.available)
-      throw new ProviderError(this.name, 'no capacity left on this offer', 'rejected');
+    if (!offer.available) throw new ProviderError(this.name, 'no capacity left on this offer', 'rejected');
     if (offer.spotPricePerHour > request.maxPricePerHour + 1e-9) {
-      throw new ProviderError(
-        this.name,
-        `price is now ${offer.spotPricePerHour.toFixed(4)}/h`,
-        'rejected',
-      );
+      throw new ProviderError(this.name, `price is now ${offer.spotPricePerHour.toFixed(4)}/h`, 'rejected');
     }
 
     const machineId = `sim-${randomUUID()}`;
@@ -146,10 +134,7 @@ export class SimulatedProvider implements ProviderAdapter {
   }
 
   async getMachine(machineId: string): Promise<MachineState> {
-    const [machine] = await this.deps.db
-      .select()
-      .from(simMachines)
-      .where(eq(simMachines.id, machineId));
+    const [machine] = await this.deps.db.select().from(simMachines).where(eq(simMachines.id, machineId));
     if (!machine) throw new ProviderError(this.name, `no machine ${machineId}`, 'rejected');
 
     const now = this.deps.clock.now().getTime();

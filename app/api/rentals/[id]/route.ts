@@ -22,10 +22,6 @@ export const GET = route<Context>(async (request, { params }) => {
 export const DELETE = route<Context>(async (request, { params }) => {
   const user = await requireUser(request);
   const { id } = await parseParams(rentalParams, params);
-  const rental = await terminateRental(
-    { db: getDb(), clock: systemClock, providers: getProviders() },
-    user.id,
-    id,
-  );
+  const rental = await terminateRental({ db: getDb(), clock: systemClock, providers: getProviders() }, user.id, id);
   return json({ rental });
 });
