@@ -4,6 +4,7 @@ import { useState, type FormEvent } from 'react';
 import { ApiError } from '@/lib/client/api';
 import type { NotificationChannel } from '@/db/schema/alerts';
 import type { MarketCatalog } from '@/lib/market/market-catalog';
+import { FormField as Field } from './form-field';
 import { PlaceSelect } from './place-select';
 
 export interface AlertFormValues {
@@ -135,25 +136,5 @@ export function AlertForm({
         </p>
       )}
     </form>
-  );
-}
-
-function Field({
-  label,
-  id,
-  error,
-  children,
-}: {
-  label: string;
-  id: string;
-  error?: string;
-  children: React.ReactNode;
-}) {
-  return (
-    <div className="flex flex-col gap-1 text-xs font-medium text-slate-600">
-      <label htmlFor={id}>{label}</label>
-      {children}
-      {error && <span className="text-rose-600">{error}</span>}
-    </div>
   );
 }

@@ -2,9 +2,10 @@
 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
-import { useCallback, type ReactNode } from 'react';
+import { useCallback } from 'react';
 import { apiFetch } from '@/lib/client/api';
 import type { NotificationSettings } from '@/lib/notify/notification-settings';
+import { ChannelCard as Channel } from './channel-card';
 import { usePushDevice } from './use-push-device';
 
 type Channel = 'email' | 'push' | 'sms';
@@ -133,34 +134,5 @@ export function NotificationSettingsView() {
         </p>
       )}
     </div>
-  );
-}
-
-function Channel({
-  title,
-  ok,
-  badge,
-  children,
-}: {
-  title: string;
-  ok: boolean;
-  badge: string;
-  children: ReactNode;
-}) {
-  return (
-    <section
-      className="space-y-2 rounded-lg border border-slate-200 bg-white p-4 text-sm"
-      aria-label={title}
-    >
-      <div className="flex items-center gap-2">
-        <h2 className="text-base font-medium">{title}</h2>
-        <span
-          className={`rounded px-2 py-0.5 text-xs font-medium ${ok ? 'bg-emerald-100 text-emerald-800' : 'bg-rose-100 text-rose-800'}`}
-        >
-          {badge}
-        </span>
-      </div>
-      {children}
-    </section>
   );
 }

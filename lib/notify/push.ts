@@ -1,9 +1,9 @@
 import { and, eq, notExists, sql } from 'drizzle-orm';
-import webpush from 'web-push';
 import type { Db } from '@/db/client';
 import { pushDeliveries, pushSubscriptions } from '@/db/schema';
-import { DeliveryError, type ChannelAdapter, type OutgoingMessage } from './channel';
-import { checkPushEndpoint, guardedAgent, type EndpointPolicy } from './push-endpoint';
+import { DeliveryError, type ChannelAdapter } from './channel';
+import type { EndpointPolicy } from './push-endpoint';
+import { devicePusher, type PushOutcome } from './push-to-device';
 import type { VapidDetails } from './vapid-keys';
 
 export interface PushSettings {
@@ -13,9 +13,6 @@ export interface PushSettings {
   endpointPolicy?: EndpointPolicy & { ca?: string | Buffer };
 }
 
-type Subscription = typeof pushSubscriptions.$inferSelect;
-type Outcome = { ok: true } | { ok: false; gone: boolean; permanent: boolean; reason: string };
-
 /**
  * Web push to every device the user enabled. A device is pushed to once per notification
  * (recorded in push_deliveries), so a retry after a partial failure reaches only the devices
@@ -23,53 +20,7 @@ type Outcome = { ok: true } | { ok: false; gone: boolean; permanent: boolean; re
  */
 export function createPushChannel(settings: PushSettings): ChannelAdapter {
   const { db } = settings;
-  const policy = settings.endpointPolicy ?? {};
-  const agent = guardedAgent(policy);
-
-  async function pushTo(
-    subscription: Subscription,
-    payload: string,
-    message: OutgoingMessage,
-  ): Promise<Outcome> {
-    try {
-      await checkPushEndpoint(subscription.endpoint, policy);
-      const vapid = await settings.vapid();
-      await webpush.sendNotification(
-        {
-          endpoint: subscription.endpoint,
-          keys: { p256dh: subscription.p256dh, auth: subscription.auth },
-        },
-        payload,
-        {
-          vapidDetails: {
-            subject: vapid.subject,
-            publicKey: vapid.publicKey,
-            privateKey: vapid.privateKey,
-          },
-          contentEncoding: 'aes128gcm',
-          TTL: 6 * 3600,
-          urgency: 'high',
-          // Same topic for the same notification: a push service replaces rather than repeats.
-          topic: message.notificationId.replaceAll('-', ''),
-          agent,
-          timeout: 15_000,
-        },
-      );
-      return { ok: true };
-    } catch (error) {
-      const status = (error as { statusCode?: number }).statusCode;
-      const gone = status === 404 || status === 410;
-      const permanent =
-        gone || (status !== undefined && status >= 400 && status < 500 && status !== 429);
-      const reason = status ? `push service answered ${status}` : (error as Error).message;
-      return {
-        ok: false,
-        gone,
-        permanent: permanent || (error instanceof Error && error.name === 'PushEndpointError'),
-        reason,
-      };
-    }
-  }
+  const pushTo = devicePusher(settings.vapid, settings.endpointPolicy ?? {});
 
   return {
     channel: 'push',
@@ -124,7 +75,7 @@ export function createPushChannel(settings: PushSettings): ChannelAdapter {
       });
       const outcomes = await Promise.all(
         pending.map(async (subscription) => {
-          const outcome = await pushTo(subscription, payload, message);
+          const outcome = await pushTo(subscription, payload, message.notificationId);
           if (outcome.ok) {
             await db
               .insert(pushDeliveries)
@@ -143,7 +94,7 @@ export function createPushChannel(settings: PushSettings): ChannelAdapter {
 
       const reached = all.length - pending.length + outcomes.filter((outcome) => outcome.ok).length;
       const failures = outcomes.filter(
-        (outcome): outcome is Extract<Outcome, { ok: false }> => !outcome.ok,
+        (outcome): outcome is Extract<PushOutcome, { ok: false }> => !outcome.ok,
       );
       const retryable = failures.filter((failure) => !failure.permanent);
       if (retryable.length > 0) {
