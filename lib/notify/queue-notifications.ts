@@ -16,7 +16,8 @@ export interface NotificationRequest {
   offerId?: string | null;
   alertId?: string | null;
   rentalId?: string | null;
-  now: Date;
+  /** When it was decided (default: now); it is also when the first try is due. */
+  now?: Date;
 }
 
 /** Puts notifications on the delivery queue (pg-boss in the worker). */
@@ -38,6 +39,7 @@ export async function queueNotifications(
 ): Promise<Array<{ id: string; channel: NotificationChannel }>> {
   const channels = [...new Set(request.channels)];
   if (channels.length === 0) return [];
+  const now = request.now ?? new Date();
 
   const written = await db
     .insert(notifications)
@@ -53,9 +55,9 @@ export async function queueNotifications(
         offerId: request.offerId ?? null,
         alertId: request.alertId ?? null,
         rentalId: request.rentalId ?? null,
-        nextAttemptAt: request.now,
-        createdAt: request.now,
-        updatedAt: request.now,
+        nextAttemptAt: now,
+        createdAt: now,
+        updatedAt: now,
       })),
     )
     .onConflictDoNothing({ target: notifications.dedupeKey })
