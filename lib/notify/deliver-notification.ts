@@ -17,6 +17,9 @@ export const MAX_ATTEMPTS = 5;
 export const RETRY_DELAYS_SECONDS = [15, 60, 300, 900] as const;
 /** How long a claimed notification may stay `sending`; every adapter times out well before. */
 export const LEASE_SECONDS = 180;
+// A retry job is started by the database's clock and claimed by this worker's: a worker a
+// little behind must not find the notification "not yet due" and leave it to the next sweep.
+const CLOCK_TOLERANCE_SECONDS = 2;
 
 export type DeliveryOutcome =
   | { outcome: 'sent'; receipt: SendReceipt }
@@ -54,7 +57,8 @@ export async function deliverNotification(
       updated_at = ${now.toISOString()}::timestamptz
     from users u
     where n.id = ${notificationId} and u.id = n.user_id
-      and n.state in ('queued', 'retrying') and n.next_attempt_at <= ${now.toISOString()}::timestamptz
+      and n.state in ('queued', 'retrying')
+      and n.next_attempt_at <= ${now.toISOString()}::timestamptz + make_interval(secs => ${CLOCK_TOLERANCE_SECONDS})
     returning n.id, n.user_id, n.kind, n.channel, n.title, n.body, n.link, n.attempts, u.email, u.phone`);
   const row = claimed.rows[0];
   if (!row) return { outcome: 'skipped' };
