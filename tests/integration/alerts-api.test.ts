@@ -3,7 +3,7 @@ import { DELETE as deleteAlertRoute, PATCH } from '@/app/api/alerts/[id]/route';
 import { GET, POST } from '@/app/api/alerts/route';
 import { createAlert } from '@/lib/alerts/manage-alerts';
 import { seedDemoUser } from '@/lib/demo/demo-user';
-import { createUser, ingestOffers } from '../support/market-fixture';
+import { createUser, ingestOffers } from '../support/alert-fixtures';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 
 // The route handlers run as in the app, on this file's own database, as the demo user.

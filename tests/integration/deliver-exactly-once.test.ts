@@ -10,7 +10,7 @@ import { INTERRUPTED_REASON } from '@/lib/notify/sweep-notifications';
 import { deliverNotificationJob } from '@/workers/jobs/deliver-notification';
 import { sweepNotificationsJob } from '@/workers/jobs/sweep-notifications';
 import { startWorker, type RunningWorker } from '@/workers/start-worker';
-import { createUser, ingestOffers } from '../support/market-fixture';
+import { createUser, ingestOffers } from '../support/alert-fixtures';
 import { startSmtpStandIn, type SmtpStandIn } from '../support/smtp-stand-in';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 

@@ -11,7 +11,7 @@ import {
   RETRY_DELAYS_SECONDS,
 } from '@/lib/notify/deliver-notification';
 import { queueNotifications } from '@/lib/notify/queue-notifications';
-import { createUser } from '../support/market-fixture';
+import { createUser } from '../support/alert-fixtures';
 import { startSmtpStandIn, type SmtpStandIn } from '../support/smtp-stand-in';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 

@@ -6,7 +6,7 @@ import { firingsAlong } from '@/lib/alerts/decide-alert';
 import { evaluatePriceAlerts, runEvaluation } from '@/lib/alerts/evaluate-alerts';
 import { createAlert, updateAlert } from '@/lib/alerts/manage-alerts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
-import { countRows, createUser, ingestOffers } from '../support/market-fixture';
+import { countRows, createUser, ingestOffers } from '../support/alert-fixtures';
 
 // Its own database (cloned from the migrated template) and its own clock, advanced by hand.
 let database: TestDatabase;

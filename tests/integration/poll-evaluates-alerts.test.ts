@@ -10,7 +10,7 @@ import { SimulatedProvider } from '@/lib/providers/simulated/simulated-provider'
 import { deliverNotificationJob } from '@/workers/jobs/deliver-notification';
 import { pollProviderJob } from '@/workers/jobs/poll-provider';
 import { startWorker, type RunningWorker } from '@/workers/start-worker';
-import { createUser } from '../support/market-fixture';
+import { createUser } from '../support/alert-fixtures';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 
 let database: TestDatabase;

@@ -8,7 +8,7 @@ import { createChannels, vapidLoader } from '@/lib/notify/channels';
 import { deliverNotification } from '@/lib/notify/deliver-notification';
 import { queueNotifications } from '@/lib/notify/queue-notifications';
 import { savePushSubscription } from '@/lib/notify/push-subscriptions';
-import { createUser } from '../support/market-fixture';
+import { createUser } from '../support/alert-fixtures';
 import { startPushStandIn, type PushStandIn } from '../support/push-stand-in';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 

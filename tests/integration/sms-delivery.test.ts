@@ -6,7 +6,7 @@ import { createChannels } from '@/lib/notify/channels';
 import { deliverNotification } from '@/lib/notify/deliver-notification';
 import { queueNotifications } from '@/lib/notify/queue-notifications';
 import { NO_PHONE, SMS_NOT_CONFIGURED } from '@/lib/notify/sms';
-import { createUser } from '../support/market-fixture';
+import { createUser } from '../support/alert-fixtures';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 import { startTwilioStandIn, type TwilioStandIn } from '../support/twilio-stand-in';
 
