@@ -4,6 +4,17 @@ const flag = z
   .enum(['true', 'false', '1', '0'])
   .transform((value) => value === 'true' || value === '1');
 
+/** An unset variable and one set to an empty string (`SMTP_URL=` in a .env file) mean the same. */
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((value) => (value === '' ? undefined : value), schema.optional());
+
+/** Variables that switch one channel on together: one of them set makes all of them required. */
+export const channelVariables = {
+  email: ['SMTP_URL', 'EMAIL_FROM'],
+  push: ['VAPID_PUBLIC_KEY', 'VAPID_PRIVATE_KEY'],
+  sms: ['TWILIO_ACCOUNT_SID', 'TWILIO_AUTH_TOKEN', 'TWILIO_FROM'],
+} as const;
+
 /** Secrets that ship in code or docs: better-auth's built-in fallback and common placeholders. */
 export const KNOWN_DEFAULT_SECRETS = new Set([
   'better-auth-secret-12345678901234567890',
@@ -48,6 +59,50 @@ const envSchema = z
     VASTAI_IMAGE: z.string().min(1).default('pytorch/pytorch:latest'),
     VASTAI_DISK_GB: z.coerce.number().int().min(1).max(2_000).default(20),
     PROVIDER_TIMEOUT_MS: z.coerce.number().int().min(100).default(15_000),
+
+    /** The NODE_ENV the app was launched with; `next start` forces production inside the web app. */
+    SPOT_LAUNCH_ENV: optional(z.enum(['development', 'production', 'test'])),
+    SMTP_URL: optional(
+      z.url({ protocol: /^smtps?$/, message: 'must be an smtp:// or smtps:// URL' }),
+    ),
+    EMAIL_FROM: optional(z.string().min(3)),
+    VAPID_PUBLIC_KEY: optional(
+      z.string().regex(/^[A-Za-z0-9_-]{80,100}$/, 'must be a URL-safe base64 P-256 public key'),
+    ),
+    VAPID_PRIVATE_KEY: optional(
+      z.string().regex(/^[A-Za-z0-9_-]{40,50}$/, 'must be a URL-safe base64 P-256 private key'),
+    ),
+    VAPID_SUBJECT: optional(
+      z.string().regex(/^(mailto:|https:\/\/)\S+$/, 'must be a mailto: or https: URL'),
+    ),
+    TWILIO_ACCOUNT_SID: optional(
+      z
+        .string()
+        .regex(/^AC[0-9a-fA-F]{32}$/, 'must be an account SID (AC followed by 32 hex digits)'),
+    ),
+    TWILIO_AUTH_TOKEN: optional(z.string().min(16)),
+    TWILIO_FROM: optional(
+      z
+        .string()
+        .regex(
+          /^(\+[1-9]\d{6,14}|MG[0-9a-fA-F]{32})$/,
+          'must be an E.164 number or a messaging service SID',
+        ),
+    ),
+  })
+  .superRefine((env, ctx) => {
+    for (const names of Object.values(channelVariables)) {
+      const set = names.filter((name) => env[name] !== undefined);
+      if (set.length === 0 || set.length === names.length) continue;
+      for (const name of names) {
+        if (env[name] !== undefined) continue;
+        ctx.addIssue({
+          code: 'custom',
+          path: [name],
+          message: `is required when ${set.join(' and ')} is set`,
+        });
+      }
+    }
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV !== 'production') return;
@@ -94,6 +149,6 @@ export function getEnv(source: Record<string, string | undefined> = process.env)
 }
 
 /** The address users open the app at; the quick start serves on localhost. */
-export function appUrlOf(env: Env): string {
+export function appUrlOf(env: Pick<Env, 'APP_URL' | 'PORT'>): string {
   return env.APP_URL ?? `http://localhost:${env.PORT}`;
 }

@@ -1,5 +1,7 @@
 export * from './auth';
+export * from './alerts';
 export * from './market';
+export * from './notifications';
 export * from './rentals';
 export * from './simulator';
 export * from './users';

@@ -1,6 +1,8 @@
+import { deliverNotificationJob } from './deliver-notification';
 import { pollKickJob, pollProviderJob } from './poll-provider';
 import { pruneAuthJob } from './prune-auth';
 import { pruneHistoryJob } from './prune-history';
+import { sweepNotificationsJob } from './sweep-notifications';
 import { syncRentalsJob } from './sync-rentals';
 import type { JobDefinition } from './job';
 
@@ -11,4 +13,6 @@ export const jobs: JobDefinition<any>[] = [
   syncRentalsJob,
   pruneHistoryJob,
   pruneAuthJob,
+  deliverNotificationJob,
+  sweepNotificationsJob,
 ];

@@ -1,5 +1,8 @@
 import { z } from 'zod';
+import { evaluatePriceAlerts } from '@/lib/alerts/evaluate-alerts';
+import { appUrlOf } from '@/lib/env';
 import { pollProvider, secondsUntilDue } from '@/lib/market/poll-provider';
+import { deliveryQueue } from './deliver-notification';
 import { defineJob, type WorkerDeps } from './job';
 
 const NAME = 'poll-provider';
@@ -31,7 +34,11 @@ export const pollProviderJob = defineJob({
       timeoutMs: deps.env.PROVIDER_TIMEOUT_MS,
       intervalSeconds: deps.env.POLL_INTERVAL_SECONDS,
     });
-    await queuePoll(deps, provider, outcome.nextPollSeconds);
+    try {
+      if (outcome.ok) await evaluateAlerts(deps);
+    } finally {
+      await queuePoll(deps, provider, outcome.nextPollSeconds);
+    }
   },
   // A worker joining others must not add a poll right behind one that is running or just ran.
   async onStart(deps) {
@@ -41,6 +48,32 @@ export const pollProviderJob = defineJob({
     }
   },
 });
+
+/**
+ * Fresh prices: evaluate every price alert, then queue the notifications it decided. A worker
+ * stopped between the two leaves queued rows that the notification sweep delivers.
+ */
+async function evaluateAlerts(deps: WorkerDeps): Promise<void> {
+  const started = Date.now();
+  const result = await evaluatePriceAlerts(deps.db, {
+    now: deps.clock.now(),
+    staleAfterSeconds: deps.env.STALE_AFTER_SECONDS,
+    appUrl: appUrlOf(deps.env),
+  });
+  if (result.notificationIds.length > 0)
+    await deliveryQueue(deps.boss).queue(result.notificationIds);
+  if (result.fired + result.rearmed > 0) {
+    deps.logger.info(
+      {
+        fired: result.fired,
+        rearmed: result.rearmed,
+        notifications: result.notificationIds.length,
+        duration_ms: Date.now() - started,
+      },
+      'price_alerts_evaluated',
+    );
+  }
+}
 
 export const pollKickJob = defineJob({
   name: 'poll-kick',
