@@ -112,6 +112,7 @@ try {
     const { statement } = await offerSearchStatement(database.db, offerSearchQuery.parse(params), {
       now: new Date(),
       staleAfterSeconds: 120,
+      rentableProviders: new Set(['simulated']),
     });
     const { sql: text, params: values } = statement.toSQL();
     const bare = () => client.query({ text, values });

@@ -15,13 +15,32 @@ import { ProviderError, type MarketSnapshot } from '@/lib/providers/types';
  */
 const root = path.resolve(import.meta.dirname, '..');
 const usage = [
-  'Usage: npm run market:import -- <provider> <file>',
+  'Usage: npm run market:import -- <provider> <file> [--observed-at <date>]',
   '',
-  `  provider  one of: ${Object.keys(marketImporters).join(', ')}`,
-  "  file      a saved answer of that provider's offer search (JSON)",
+  `  provider       one of: ${Object.keys(marketImporters).join(', ')}`,
+  "  file           a saved answer of that provider's offer search (JSON)",
+  "  --observed-at  when the answer was captured (ISO 8601); default: the file's modification time",
   '',
-  'Example: npm run market:import -- vastai ./vastai-offers.json',
+  'Example: npm run market:import -- vastai ./vastai-offers.json --observed-at 2024-11-05T12:00Z',
 ].join('\n');
+
+/** The capture time: given, or the file's modification time as the best guess. */
+function observedAtOf(args: string[], filePath: string): Date {
+  const index = args.indexOf('--observed-at');
+  if (index === -1) return fs.statSync(filePath).mtime;
+  const value = args[index + 1];
+  const date = value ? new Date(value) : new Date(Number.NaN);
+  if (Number.isNaN(date.getTime()))
+    stop(2, `--observed-at needs a date such as 2024-11-05T12:00Z.\n\n${usage}`);
+  if (date.getTime() > Date.now() + 60_000) stop(2, `--observed-at ${value} is in the future.`);
+  return date;
+}
+
+/** The database's own words for a failed write, not the whole statement with its parameters. */
+function reasonOf(error: unknown): string {
+  const cause = error instanceof Error && error.cause instanceof Error ? error.cause : error;
+  return cause instanceof Error ? cause.message : String(cause);
+}
 
 function stop(code: number, message: string): never {
   (code === 0 ? console.log : console.error)(message);
@@ -30,14 +49,21 @@ function stop(code: number, message: string): never {
 
 async function main(args: string[]) {
   if (args.includes('--help') || args.includes('-h')) stop(0, usage);
-  if (args.length !== 2) stop(2, `Expected a provider and a file.\n\n${usage}`);
+  const observedFlag = args.indexOf('--observed-at');
+  const positional =
+    observedFlag === -1
+      ? args
+      : args.filter((_, i) => i !== observedFlag && i !== observedFlag + 1);
+  if (positional.length !== 2) stop(2, `Expected a provider and a file.\n\n${usage}`);
 
-  const [provider, file] = args as [string, string];
+  const [provider, file] = positional as [string, string];
   const importer = importerOf(provider);
   if (!importer) stop(2, `Unknown provider "${provider}".\n\n${usage}`);
   // npm runs scripts from the project folder; the file is named from where the user stood.
   const filePath = path.resolve(process.env.INIT_CWD ?? process.cwd(), file);
   if (!fs.existsSync(filePath)) stop(2, `No file at ${filePath}.\n\n${usage}`);
+  if (!fs.statSync(filePath).isFile()) stop(2, `${filePath} is not a file.\n\n${usage}`);
+  const observedAt = observedAtOf(args, filePath);
 
   let snapshot: MarketSnapshot;
   try {
@@ -63,11 +89,12 @@ async function main(args: string[]) {
   await migrateDatabase(databaseUrl);
   const database = createDatabase(databaseUrl, { max: 2 });
   try {
-    const summary = await importMarketSnapshot(database.db, provider, snapshot, new Date());
+    const summary = await importMarketSnapshot(database.db, provider, snapshot, observedAt);
     console.log(
       `Imported ${summary.offers} ${importer.displayName} offers (${summary.available} available) ` +
         `from ${filePath}\n  GPU models: ${summary.gpuModels}, locations: ${summary.locations}, ` +
-        `regions: ${summary.regions.join(', ')}`,
+        `regions: ${summary.regions.join(', ')}\n  observed at ${observedAt.toISOString()}: ` +
+        'shown as prices from a file, never as live ones',
     );
   } finally {
     await database.close();
@@ -77,6 +104,5 @@ async function main(args: string[]) {
 
 main(process.argv.slice(2)).then(
   () => process.exit(0),
-  (error: unknown) =>
-    stop(1, `Import failed: ${error instanceof Error ? error.message : String(error)}`),
+  (error: unknown) => stop(1, `Import failed, nothing written: ${reasonOf(error)}`),
 );

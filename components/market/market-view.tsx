@@ -38,23 +38,27 @@ export function MarketView() {
   });
 
   const rows = offers.data?.pages.flatMap((page) => page.offers) ?? [];
-  const freshest = rows.reduce(
-    (min, offer) => Math.min(min, offer.ageSeconds),
-    Number.POSITIVE_INFINITY,
-  );
-  const staleCount = rows.filter((offer) => offer.stale).length;
+  // The age of the newest live price on the page; offers from files or late feeds say their own.
+  const freshest = rows
+    .filter((offer) => !offer.stale)
+    .reduce((min, offer) => Math.min(min, offer.ageSeconds), Number.POSITIVE_INFINITY);
+  const fromFiles = rows.filter((offer) => offer.source === 'file').length;
+  const late = rows.filter((offer) => offer.stale && offer.source === 'feed').length;
 
   return (
     <section className="space-y-4">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h1 className="text-2xl font-semibold">Spot market</h1>
         <p className="text-sm text-slate-500" aria-live="polite">
-          {rows.length > 0 && Number.isFinite(freshest) && (
-            <>Prices updated {formatAge(freshest)}</>
-          )}
-          {staleCount > 0 && (
+          {Number.isFinite(freshest) && <>Live prices updated {formatAge(freshest)}</>}
+          {late > 0 && (
             <span className="ml-2 text-amber-700">
-              · {staleCount} stale offers shown (provider not answering)
+              · {late} offers shown are stale (their feed has not updated them recently)
+            </span>
+          )}
+          {fromFiles > 0 && (
+            <span className="ml-2">
+              · {fromFiles} offers shown come from a saved file, not a live feed
             </span>
           )}
         </p>

@@ -8,6 +8,7 @@ import { formatAge, formatPrice } from '@/lib/client/format';
 import type { OfferView } from '@/lib/market/search-offers';
 import { ReliabilityBadge } from './reliability-badge';
 import { RentDialog } from './rent-dialog';
+import { providerName } from '@/lib/providers/provider-names';
 
 /** One offer, as a price alert links to it: what it costs now, and a Rent button. */
 export function OfferDetail({ offerId }: { offerId: string }) {
@@ -47,7 +48,7 @@ export function OfferDetail({ offerId }: { offerId: string }) {
         <dd className="tabular">{formatPrice(offer.onDemandPricePerGpuHour)}/GPU-h</dd>
         <dt className="text-slate-500">Where</dt>
         <dd>
-          {offer.location} ({offer.region}) · {offer.provider}
+          {offer.location} ({offer.region}) · {providerName(offer.provider)}
         </dd>
         <dt className="text-slate-500">Availability</dt>
         <dd>{offer.available ? `${offer.availableCount} available` : 'Not available right now'}</dd>
@@ -64,7 +65,7 @@ export function OfferDetail({ offerId }: { offerId: string }) {
       <div className="flex gap-3">
         <button
           type="button"
-          disabled={!offer.available}
+          disabled={!offer.available || !offer.rentable}
           onClick={() => setRenting(true)}
           className="rounded bg-indigo-600 px-4 py-1.5 text-sm font-medium text-white disabled:opacity-50"
         >

@@ -1,8 +1,10 @@
 'use client';
 
 import Link from 'next/link';
-import { formatAge, formatPrice } from '@/lib/client/format';
+import { formatPrice } from '@/lib/client/format';
+import { providerName } from '@/lib/providers/provider-names';
 import type { OfferView } from '@/lib/market/search-offers';
+import { OfferAge, Saving } from './offer-badges';
 import { ReliabilityBadge } from './reliability-badge';
 
 interface Props {
@@ -58,13 +60,7 @@ export function OfferTable({ offers, onRent }: Props) {
                   {offer.country ? `, ${offer.country}` : ''}
                 </div>
               </td>
-              <td className={td}>
-                {offer.provider === 'vastai'
-                  ? 'Vast.ai'
-                  : offer.provider === 'simulated'
-                    ? 'Simulated'
-                    : offer.provider}
-              </td>
+              <td className={td}>{providerName(offer.provider)}</td>
               <td className={`${td} tabular text-right`}>
                 <div className="font-semibold">{formatPrice(offer.spotPricePerGpuHour)}/GPU-h</div>
                 {offer.gpuCount > 1 && (
@@ -81,8 +77,8 @@ export function OfferTable({ offers, onRent }: Props) {
                   </div>
                 )}
               </td>
-              <td className={`${td} tabular text-right font-medium text-emerald-700`}>
-                {offer.savingsPercent === null ? '—' : `${offer.savingsPercent.toFixed(0)}%`}
+              <td className={`${td} tabular text-right font-medium`}>
+                <Saving percent={offer.savingsPercent} />
               </td>
               <td className={td}>
                 <ReliabilityBadge reliability={offer.reliability} />
@@ -91,21 +87,17 @@ export function OfferTable({ offers, onRent }: Props) {
                 {offer.available ? offer.availableCount : 'gone'}
               </td>
               <td className={`${td} whitespace-nowrap text-xs`}>
-                {offer.stale ? (
-                  <span
-                    className="rounded bg-amber-100 px-1.5 py-0.5 font-medium text-amber-800"
-                    title="The provider has not answered recently; this price may be out of date"
-                  >
-                    stale · {formatAge(offer.ageSeconds)}
-                  </span>
-                ) : (
-                  <span className="text-slate-500">{formatAge(offer.ageSeconds)}</span>
-                )}
+                <OfferAge offer={offer} />
               </td>
               <td className={td}>
                 <button
                   type="button"
-                  disabled={!offer.available}
+                  disabled={!offer.available || !offer.rentable}
+                  title={
+                    offer.rentable
+                      ? undefined
+                      : `Renting on ${providerName(offer.provider)} is not set up on this server`
+                  }
                   onClick={() => onRent(offer)}
                   className="rounded bg-indigo-600 px-3 py-1 text-sm font-medium text-white hover:bg-indigo-700 disabled:bg-slate-300"
                 >

@@ -5,8 +5,10 @@ import Link from 'next/link';
 import { useState } from 'react';
 import { Modal } from '@/components/ui/modal';
 import { ApiError, apiFetch } from '@/lib/client/api';
-import { formatHours, formatPercent, formatPrice } from '@/lib/client/format';
+import { formatDuration, formatHours, formatPercent, formatPrice } from '@/lib/client/format';
 import type { OfferView } from '@/lib/market/search-offers';
+import { providerName } from '@/lib/providers/provider-names';
+import { Saving } from './offer-badges';
 import type { RentalView } from '@/lib/rentals/rental-view';
 
 const riskText = { high: 'Low risk', medium: 'Moderate risk', low: 'High risk' } as const;
@@ -72,15 +74,28 @@ export function RentDialog({ offer, onClose }: { offer: OfferView; onClose(): vo
         <dt className="text-slate-500">On-demand price</dt>
         <dd className="tabular">{formatPrice(offer.onDemandPricePerHour)}/h</dd>
         <dt className="text-slate-500">You save</dt>
-        <dd className="tabular font-medium text-emerald-700">
-          {offer.onDemandPricePerHour > 0
-            ? `${Math.round((1 - confirmedPrice / offer.onDemandPricePerHour) * 100)}%`
-            : '—'}
+        <dd className="tabular font-medium">
+          <Saving
+            percent={
+              offer.onDemandPricePerHour > 0
+                ? Math.round((1 - confirmedPrice / offer.onDemandPricePerHour) * 1000) / 10
+                : null
+            }
+          />
         </dd>
         <dt className="text-slate-500">Interruption risk</dt>
         <dd>
           {reliability.class === null ? (
-            <>No interruptions observed in 24 h (no data)</>
+            <>
+              Unknown: no rentals observed here in 24 h, so no interruption rate yet
+              {reliability.providerReliability !== null && (
+                <>
+                  {' '}
+                  (the provider's own reliability score:{' '}
+                  {formatPercent(reliability.providerReliability)})
+                </>
+              )}
+            </>
           ) : (
             <>
               {riskText[reliability.class]}: {formatPercent(reliability.interruptionRate24h)} of
@@ -95,9 +110,16 @@ export function RentDialog({ offer, onClose }: { offer: OfferView; onClose(): vo
         </dd>
         <dt className="text-slate-500">Where</dt>
         <dd>
-          {offer.location} ({offer.region}) · {offer.provider}
+          {offer.location} ({offer.region}) · {providerName(offer.provider)}
         </dd>
       </dl>
+      {offer.stale && (
+        <p role="note" className="mb-3 rounded bg-amber-50 px-3 py-2 text-sm text-amber-900">
+          This price is {formatDuration(offer.ageSeconds)} old and not live
+          {offer.source === 'file' ? ' (from a saved provider answer)' : ''}. The provider rents at
+          its current price, and never above the one you confirm here.
+        </p>
+      )}
       <p className="mb-4 text-xs text-slate-500">
         Spot machines can be taken back by the provider with 30 s to 2 min of notice.
       </p>

@@ -31,7 +31,8 @@ export function NavBar({ user }: { user: { email: string } | null }) {
           Spot Market
         </Link>
         {links.map((link) => {
-          const active = pathname === link.href || link.match.some((prefix) => pathname.startsWith(prefix));
+          const active =
+            pathname === link.href || link.match.some((prefix) => pathname.startsWith(prefix));
           return (
             <Link
               key={link.href}

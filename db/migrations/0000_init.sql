@@ -112,7 +112,8 @@ CREATE TABLE "offers" (
 	"indicators_at" timestamp with time zone,
 	"first_seen_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"last_seen_at" timestamp with time zone DEFAULT now() NOT NULL,
-	"last_snapshot_at" timestamp with time zone
+	"last_snapshot_at" timestamp with time zone,
+	"source" text DEFAULT 'feed' NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "price_snapshots" (

@@ -50,6 +50,8 @@ export const offers = pgTable(
     firstSeenAt: at('first_seen_at').notNull().defaultNow(),
     lastSeenAt: at('last_seen_at').notNull().defaultNow(),
     lastSnapshotAt: at('last_snapshot_at'),
+    /** `feed`: from a provider poll; `file`: from a saved answer, a dated view that is never live. */
+    source: text('source').$type<'feed' | 'file'>().notNull().default('feed'),
   },
   (t) => [
     uniqueIndex('offers_provider_external_id').on(t.provider, t.externalId),

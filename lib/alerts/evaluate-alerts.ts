@@ -64,6 +64,8 @@ export async function runEvaluation(
       from offers o
       left join provider_status ps on ps.provider = o.provider
       where o.available
+        -- A saved file is a dated view, never a live price.
+        and o.source = 'feed'
         and o.last_seen_at >= ${now} - make_interval(secs => ${options.staleAfterSeconds})
         and coalesce(ps.consecutive_failures, 0) = 0
     ),

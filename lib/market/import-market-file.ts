@@ -26,17 +26,21 @@ export async function readMarketFile(provider: string, filePath: string): Promis
 
 /**
  * Loads one saved answer into the market beside the live feeds (one transaction). A saved
- * answer is a partial, dated view, so offers it does not list are left as they are rather than
- * marked gone.
+ * answer is a partial, dated view: its offers are dated `observedAt` and marked as coming from a
+ * file (shown as such, never a live price for alerts), offers it does not list are left as they
+ * are, and it never overwrites newer prices.
  */
 export async function importMarketSnapshot(
   db: Db,
   provider: string,
   snapshot: MarketSnapshot,
-  now: Date,
+  observedAt: Date,
 ): Promise<ImportSummary> {
-  const ingested = await ingestMarketSnapshot(db, provider, snapshot, now, { markVanished: false });
-  await computeIndicators(db, provider, now);
+  const ingested = await ingestMarketSnapshot(db, provider, snapshot, observedAt, {
+    markVanished: false,
+    source: 'file',
+  });
+  await computeIndicators(db, provider, new Date());
   forgetMarketCatalog(db);
 
   // As ingest does: the last listing of an offer is the one that counts.
@@ -58,8 +62,8 @@ export async function importMarketFile(
   db: Db,
   provider: string,
   filePath: string,
-  now: Date,
+  observedAt: Date,
 ): Promise<ImportSummary> {
   const snapshot = await readMarketFile(provider, filePath);
-  return importMarketSnapshot(db, provider, snapshot, now);
+  return importMarketSnapshot(db, provider, snapshot, observedAt);
 }

@@ -30,8 +30,9 @@ export async function ingestMarketSnapshot(
   provider: string,
   snapshot: MarketSnapshot,
   now: Date,
-  options: { markVanished: boolean },
+  options: { markVanished: boolean; source?: 'feed' | 'file' },
 ): Promise<IngestResult> {
+  const source = options.source ?? 'feed';
   const offers = uniqueOffers(snapshot.offers);
   const at = now.toISOString();
 
@@ -66,11 +67,11 @@ export async function ingestMarketSnapshot(
           insert into offers as o (provider, external_id, market_id, gpu_model, gpu_count, vram_gb,
             region, location, country, city, spot_price_per_hour, on_demand_price_per_hour,
             available, available_count, provider_reliability, first_seen_at, last_seen_at,
-            last_snapshot_at)
+            last_snapshot_at, source)
           select ${provider}, external_id, market_id, gpu_model, gpu_count, vram_gb, region,
             location, country, city, round(spot_price_per_hour, 5), round(on_demand_price_per_hour, 5),
             available, available_count, provider_reliability, ${at}::timestamptz, ${at}::timestamptz,
-            ${at}::timestamptz
+            ${at}::timestamptz, ${source}
           from incoming
           on conflict (provider, external_id) do update set
             market_id = excluded.market_id, gpu_model = excluded.gpu_model,
@@ -81,6 +82,7 @@ export async function ingestMarketSnapshot(
             available = excluded.available, available_count = excluded.available_count,
             provider_reliability = excluded.provider_reliability,
             last_seen_at = excluded.last_seen_at,
+            source = excluded.source,
             last_snapshot_at = case
               when o.spot_price_per_hour is distinct from excluded.spot_price_per_hour
                 or o.on_demand_price_per_hour is distinct from excluded.on_demand_price_per_hour
@@ -89,6 +91,8 @@ export async function ingestMarketSnapshot(
                 or o.last_snapshot_at is null
                 or o.last_snapshot_at <= excluded.last_seen_at - interval '${sql.raw(SNAPSHOT_HEARTBEAT)}'
               then excluded.last_seen_at else o.last_snapshot_at end
+          -- A saved answer older than what we hold never overwrites newer prices.
+          where o.last_seen_at <= excluded.last_seen_at
           returning o.id, o.market_id, o.spot_price_per_hour, o.on_demand_price_per_hour,
             o.spot_price_per_gpu_hour, o.on_demand_price_per_gpu_hour, o.available,
             o.last_snapshot_at = ${at}::timestamptz as changed

@@ -4,38 +4,8 @@ import { offers, providerStatus } from '@/db/schema';
 import { invalid, type FieldErrors } from '@/lib/errors';
 import { getMarketCatalog } from './market-catalog';
 import { decodeCursor, encodeCursor, type OfferCursor, type OfferSearchQuery } from './offer-query';
+import { staleSql, toOfferView, type OfferView, type OfferViewOptions } from './offer-view';
 import { regions } from './regions';
-import type { ReliabilityClass } from './reliability';
-
-export interface OfferView {
-  id: string;
-  marketId: string;
-  provider: string;
-  gpuModel: string;
-  gpuCount: number;
-  vramGb: number;
-  region: string;
-  location: string;
-  country: string | null;
-  city: string | null;
-  spotPricePerGpuHour: number;
-  onDemandPricePerGpuHour: number;
-  spotPricePerHour: number;
-  onDemandPricePerHour: number;
-  savingsPercent: number | null;
-  available: boolean;
-  availableCount: number;
-  reliability: {
-    interruptionRate24h: number | null;
-    class: ReliabilityClass | null;
-    meanTimeToInterruptionHours: number | null;
-    observedRentals24h: number;
-    providerReliability: number | null;
-  };
-  lastSeenAt: string;
-  ageSeconds: number;
-  stale: boolean;
-}
 
 export interface OfferPage {
   offers: OfferView[];
@@ -100,23 +70,13 @@ function orderOf(query: OfferSearchQuery) {
   return [byCount(offers.availableCount), asc(offers.spotPricePerGpuHour), asc(offers.id)];
 }
 
-const savings = (spot: number, onDemand: number) =>
-  onDemand > 0 ? Math.round((1 - spot / onDemand) * 1000) / 10 : null;
-
-interface SearchOptions {
-  now: Date;
-  staleAfterSeconds: number;
-}
-
 /** The SQL behind a page of the market table (also run bare by the market benchmark). */
 export async function offerSearchStatement(
   db: Db,
   query: OfferSearchQuery,
-  options: SearchOptions,
+  options: OfferViewOptions,
 ) {
   const { gpu, place, isRegion, provider, cursor } = await resolveNames(db, query);
-  const now = options.now.toISOString();
-
   const conditions = [
     query.available === 'true' ? eq(offers.available, true) : undefined,
     gpu ? eq(offers.gpuModel, gpu) : undefined,
@@ -132,8 +92,7 @@ export async function offerSearchStatement(
   const statement = db
     .select({
       offer: offers,
-      stale: sql<boolean>`(coalesce(${providerStatus.consecutiveFailures}, 0) > 0
-        or ${offers.lastSeenAt} < ${now}::timestamptz - make_interval(secs => ${options.staleAfterSeconds}))`,
+      stale: staleSql(options),
     })
     .from(offers)
     .leftJoin(providerStatus, eq(providerStatus.provider, offers.provider))
@@ -147,7 +106,7 @@ export async function offerSearchStatement(
 export async function searchOffers(
   db: Db,
   query: OfferSearchQuery,
-  options: SearchOptions,
+  options: OfferViewOptions,
 ): Promise<OfferPage> {
   const { statement } = await offerSearchStatement(db, query, options);
   const rows = await statement;
@@ -166,43 +125,9 @@ export async function searchOffers(
       : null;
 
   return {
-    offers: page.map(({ offer, stale }) => toOfferView(offer, stale, options.now)),
+    offers: page.map(({ offer, stale }) => toOfferView(offer, stale, options)),
     nextCursor,
   };
 }
 
-export function toOfferView(
-  offer: typeof offers.$inferSelect,
-  stale: boolean,
-  now: Date,
-): OfferView {
-  return {
-    id: offer.id,
-    marketId: offer.marketId,
-    provider: offer.provider,
-    gpuModel: offer.gpuModel,
-    gpuCount: offer.gpuCount,
-    vramGb: offer.vramGb,
-    region: offer.region,
-    location: offer.location,
-    country: offer.country,
-    city: offer.city,
-    spotPricePerGpuHour: offer.spotPricePerGpuHour,
-    onDemandPricePerGpuHour: offer.onDemandPricePerGpuHour,
-    spotPricePerHour: offer.spotPricePerHour,
-    onDemandPricePerHour: offer.onDemandPricePerHour,
-    savingsPercent: savings(offer.spotPricePerHour, offer.onDemandPricePerHour),
-    available: offer.available,
-    availableCount: offer.availableCount,
-    reliability: {
-      interruptionRate24h: offer.interruptionRate24h,
-      class: offer.reliabilityClass,
-      meanTimeToInterruptionHours: offer.meanTimeToInterruptionHours,
-      observedRentals24h: offer.observedRentals24h,
-      providerReliability: offer.providerReliability,
-    },
-    lastSeenAt: offer.lastSeenAt.toISOString(),
-    ageSeconds: Math.max(0, Math.round((now.getTime() - offer.lastSeenAt.getTime()) / 1000)),
-    stale,
-  };
-}
+export type { OfferView } from './offer-view';

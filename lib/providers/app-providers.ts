@@ -17,3 +17,8 @@ export function getProviders(): Map<string, ProviderAdapter> {
   });
   return globalForProviders.spotMarketProviders;
 }
+
+/** The providers this server can rent from: the ones switched on by the environment. */
+export function getRentableProviders(): ReadonlySet<string> {
+  return new Set(getProviders().keys());
+}

@@ -41,8 +41,13 @@ afterAll(async () => {
 async function search(filters: Record<string, string>) {
   forgetMarketCatalog(database.db);
   const query = offerSearchQuery.parse({ available: 'any', limit: '200', ...filters });
-  return (await searchOffers(database.db, query, { now: clock.now(), staleAfterSeconds: 120 }))
-    .offers;
+  return (
+    await searchOffers(database.db, query, {
+      now: clock.now(),
+      staleAfterSeconds: 120,
+      rentableProviders: new Set(['simulated']),
+    })
+  ).offers;
 }
 
 async function counts() {
@@ -116,7 +121,10 @@ describe('importing a saved Vast.ai answer', () => {
       region: 'US',
       location: 'US-East',
       available: true,
-      stale: false,
+      // A saved answer is shown as what it is: a dated view, not a live price.
+      stale: true,
+      source: 'file',
+      rentable: false,
       reliability: { providerReliability: 0.9995, observedRentals24h: 0 },
     });
     expect((await search({ provider: 'vastai' })).map((offer) => offer.provider)).toEqual(
@@ -157,7 +165,7 @@ describe('npm run market:import', () => {
     [
       ['runpod', 'offers.json'],
       2,
-      /Unknown provider "runpod"\.\n\nUsage:.*\n\n  provider  one of: vastai/,
+      /Unknown provider "runpod"\.\n\nUsage:.*\n\n  provider +one of: vastai/,
     ],
     [['vastai', 'no-such-file.json'], 2, /No file at .*no-such-file\.json\.\n\nUsage:/],
     [
@@ -178,7 +186,7 @@ describe('npm run market:import', () => {
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(
-      /^Imported 2 Vast\.ai offers \(2 available\) from .*search-offers-api\.json\n  GPU models: 2, locations: 2, regions: US\n$/,
+      /^Imported 2 Vast\.ai offers \(2 available\) from .*search-offers-api\.json\n  GPU models: 2, locations: 2, regions: US\n  observed at \d{4}-\d\d-\d\dT[\d:.]+Z: shown as prices from a file, never as live ones\n$/,
     );
   });
 });

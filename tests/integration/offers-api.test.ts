@@ -67,6 +67,8 @@ describe('GET /api/offers', () => {
         'lastSeenAt',
         'ageSeconds',
         'stale',
+        'source',
+        'rentable',
       ].sort(),
     );
     expect(Object.keys(body.offers[0].reliability).sort()).toEqual(

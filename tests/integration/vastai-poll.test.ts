@@ -34,7 +34,11 @@ const goodAnswer = json(200, { offers: JSON.parse(readFixture('search-offers.jso
 async function offersOf(provider: string, clock: ManualClock) {
   forgetMarketCatalog(database.db);
   const query = offerSearchQuery.parse({ provider, available: 'any', limit: '200' });
-  const page = await searchOffers(database.db, query, { now: clock.now(), staleAfterSeconds: 120 });
+  const page = await searchOffers(database.db, query, {
+    now: clock.now(),
+    staleAfterSeconds: 120,
+    rentableProviders: new Set(['simulated']),
+  });
   return page.offers;
 }
 

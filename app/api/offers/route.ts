@@ -1,5 +1,6 @@
 import { getDb } from '@/db/client';
 import { getEnv } from '@/lib/env';
+import { getRentableProviders } from '@/lib/providers/app-providers';
 import { json } from '@/lib/http/errors';
 import { parseQuery, route } from '@/lib/http/route';
 import { offerSearchQuery } from '@/lib/market/offer-query';
@@ -12,6 +13,7 @@ export const GET = route(async (request) => {
   const page = await searchOffers(getDb(), query, {
     now: new Date(),
     staleAfterSeconds: getEnv().STALE_AFTER_SECONDS,
+    rentableProviders: getRentableProviders(),
   });
   return json(page);
 });

@@ -9,14 +9,15 @@ import { ProviderError } from '../types';
  */
 export const vastaiBundle = z.object({
   id: z.int().nonnegative(),
-  gpu_name: z.string(),
-  num_gpus: z.int().positive(),
+  gpu_name: z.string().min(1).max(80),
+  num_gpus: z.int().positive().max(64),
   /** MB, per GPU. */
-  gpu_ram: z.number().nonnegative(),
+  gpu_ram: z.number().nonnegative().max(1_000_000),
+  // Bounds well past any real machine: a price beyond them is a broken answer, not an offer.
   /** On-demand, all-in, whole machine, $/h. */
-  dph_total: z.number().nonnegative(),
+  dph_total: z.number().nonnegative().max(10_000),
   /** The lowest interruptible bid the machine takes, whole machine, $/h. */
-  min_bid: z.number().nonnegative(),
+  min_bid: z.number().nonnegative().max(10_000),
   reliability2: z.number().nullish(),
   geolocation: z.string().nullish(),
   rentable: z.boolean(),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { getDb } from '@/db/client';
 import { getEnv } from '@/lib/env';
+import { getRentableProviders } from '@/lib/providers/app-providers';
 import { json } from '@/lib/http/errors';
 import { parseParams, route } from '@/lib/http/route';
 import { getOffer } from '@/lib/market/get-offer';
@@ -14,6 +15,7 @@ export const GET = route<{ params: Promise<{ id: string }> }>(async (_request, {
   const offer = await getOffer(getDb(), id, {
     now: new Date(),
     staleAfterSeconds: getEnv().STALE_AFTER_SECONDS,
+    rentableProviders: getRentableProviders(),
   });
   return json({ offer });
 });
