@@ -4,7 +4,8 @@ const flag = z
   .enum(['true', 'false', '1', '0'])
   .transform((value) => value === 'true' || value === '1');
 
-const envSchema = z.object({
+const envSchema = z
+  .object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
@@ -24,7 +25,33 @@ const envSchema = z.object({
   VASTAI_IMAGE: z.string().min(1).default('pytorch/pytorch:latest'),
   VASTAI_DISK_GB: z.coerce.number().int().min(1).max(2_000).default(20),
   PROVIDER_TIMEOUT_MS: z.coerce.number().int().min(100).default(15_000),
-});
+
+  /** `production` refuses the simulator's tools (the "Simulate interruption" button). */
+  APP_ENV: z.enum(['quickstart', 'production']).default('quickstart'),
+  /** The app's address as machines' agents reach it; defaults to this server's own. */
+  AGENT_CONTROL_URL: z.string().url().optional(),
+
+  R2_ENDPOINT: z.string().url().optional(),
+  R2_ACCESS_KEY_ID: z.string().min(1).optional(),
+  R2_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  R2_BUCKET: z.string().min(3).optional(),
+  R2_REGION: z.string().min(1).default('auto'),
+  S3_STANDIN_PORT: z.coerce.number().int().min(1).max(65535).default(54331),
+  S3_STANDIN_DIR: z.string().default('.data/s3'),
+
+  SIM_MACHINES_DIR: z.string().default('.data/sim-machines'),
+  SIM_WORKSPACE_SEED_MB: z.coerce.number().min(0).max(1024).default(4),
+  SIM_MACHINE_INTERRUPTIONS: flag.default(true),
+})
+  .superRefine((env, context) => {
+    // Object storage is all or nothing: half a configuration is a mistake, not a default.
+    const r2 = ['R2_ENDPOINT', 'R2_ACCESS_KEY_ID', 'R2_SECRET_ACCESS_KEY', 'R2_BUCKET'] as const;
+    const given = r2.filter((name) => env[name] !== undefined);
+    if (given.length === 0 || given.length === r2.length) return;
+    for (const name of r2.filter((name) => env[name] === undefined)) {
+      context.addIssue({ code: 'custom', path: [name], message: `is required with ${given.join(', ')}` });
+    }
+  });
 
 export type Env = z.infer<typeof envSchema>;
 
