@@ -1,3 +1,4 @@
+import { failoverRunJob } from './failover-run';
 import { pollKickJob, pollProviderJob } from './poll-provider';
 import { pruneHistoryJob } from './prune-history';
 import { syncRentalsJob } from './sync-rentals';
@@ -9,4 +10,5 @@ export const jobs: JobDefinition<any>[] = [
   pollKickJob,
   syncRentalsJob,
   pruneHistoryJob,
+  failoverRunJob,
 ];

@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { wakeRestorableRuns } from '@/lib/failover/wake-restorable-runs';
 import { pollProvider } from '@/lib/market/poll-provider';
+import { failoverDepsOf } from '../failover/failover-deps';
 import { defineJob, type WorkerDeps } from './job';
 
 const NAME = 'poll-provider';
@@ -32,6 +34,12 @@ export const pollProviderJob = defineJob({
       intervalSeconds: deps.env.POLL_INTERVAL_SECONDS,
     });
     await queuePoll(deps, provider, outcome.nextPollSeconds);
+    // New prices may let a rental on standby go back to a GPU.
+    if (outcome.ok) {
+      await wakeRestorableRuns(failoverDepsOf(deps)).catch((error) =>
+        deps.logger.warn({ err: error }, 'failover_restore_check_failed'),
+      );
+    }
   },
   async onStart(deps) {
     for (const provider of deps.providers.keys()) await queuePoll(deps, provider, 0);

@@ -1,0 +1,29 @@
+import { createObjectStore } from '@/agent/core/object-store';
+import type { FailoverDeps } from '@/lib/failover/run/failover-deps';
+import { wakeRunWith } from '@/lib/failover/run/wake-run';
+import { outboxNotifier } from '@/lib/failover/notify/failover-notifier';
+import { agentControlUrl, objectStoreConfig } from '@/lib/storage/object-store-config';
+import type { WorkerDeps } from '../jobs/job';
+
+const built = new WeakMap<WorkerDeps, FailoverDeps>();
+
+/** What failover runs need, from the worker's own dependencies (built once per worker). */
+export function failoverDepsOf(deps: WorkerDeps): FailoverDeps {
+  let failover = built.get(deps);
+  if (!failover) {
+    const storage = objectStoreConfig(deps.env);
+    failover = {
+      db: deps.db,
+      clock: deps.clock,
+      logger: deps.logger,
+      providers: deps.providers,
+      store: storage ? createObjectStore(storage) : null,
+      notifier: outboxNotifier,
+      controlUrl: agentControlUrl(deps.env),
+      wake: wakeRunWith(deps.boss),
+      workerId: deps.workerId,
+    };
+    built.set(deps, failover);
+  }
+  return failover;
+}
