@@ -37,6 +37,7 @@ export class HashCache {
 
   async save(): Promise<void> {
     if (!this.file) return;
+    await fs.promises.mkdir(path.dirname(this.file), { recursive: true });
     const temporary = `${this.file}.${process.pid}.tmp`;
     await fs.promises.writeFile(temporary, JSON.stringify(Object.fromEntries(this.entries)));
     await fs.promises.rename(temporary, this.file);
