@@ -1,4 +1,5 @@
 import type { NextConfig } from 'next';
+import { staticSecurityHeaders } from './lib/http/content-security-policy';
 
 const nextConfig: NextConfig = {
   // Server-only packages with native or dynamic requires stay out of the bundle.
@@ -12,6 +13,9 @@ const nextConfig: NextConfig = {
     'nodemailer',
   ],
   poweredByHeader: false,
+  async headers() {
+    return [{ source: '/:path*', headers: staticSecurityHeaders }];
+  },
 };
 
 export default nextConfig;

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { defineConfig } from '@playwright/test';
 
 // Ports and the database folder come from tests/e2e/run.ts, which picks free ports and a
@@ -41,6 +42,9 @@ export default defineConfig({
       HOST: '127.0.0.1',
       EMBEDDED_PG_PORT: process.env.E2E_PG_PORT ?? '54400',
       EMBEDDED_PG_DIR: process.env.E2E_PG_DIR ?? '.data/e2e-postgres',
+      APP_URL: baseURL,
+      // A secret of this run only; the quick start's .data/auth-secret is left alone.
+      BETTER_AUTH_SECRET: process.env.E2E_AUTH_SECRET ?? randomBytes(32).toString('base64url'),
       POLL_INTERVAL_SECONDS: '5',
       NEXT_TELEMETRY_DISABLED: '1',
       LOG_LEVEL: 'warn',

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
 import { NavBar } from '@/components/ui/nav-bar';
+import { getPageUser } from '@/lib/auth/page-user';
 import './globals.css';
 import { Providers } from './providers';
 
@@ -9,12 +10,17 @@ export const metadata: Metadata = {
   description: 'Browse and rent spot GPUs, with reliability indicators, price alerts and failover.',
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+/**
+ * Every page renders per request: the nav bar shows who is signed in, and each answer carries
+ * its own CSP nonce (proxy.ts), which only a dynamic render can put on Next.js's scripts.
+ */
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const user = await getPageUser();
   return (
     <html lang="en">
       <body>
         <Providers>
-          <NavBar />
+          <NavBar user={user ? { email: user.email } : null} />
           <main className="mx-auto max-w-7xl px-4 py-6">{children}</main>
         </Providers>
       </body>

@@ -31,3 +31,10 @@ export function getDatabase(): Database {
 }
 
 export const getDb = (): Db => getDatabase().db;
+
+/** Closes the process-wide database (tests, graceful shutdown). */
+export async function closeDatabase(): Promise<void> {
+  const database = globalForDb.spotMarketDb;
+  globalForDb.spotMarketDb = undefined;
+  await database?.close();
+}

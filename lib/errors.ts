@@ -31,3 +31,15 @@ export const invalid = (message: string, fields?: FieldErrors) =>
   new DomainError('invalid', message, fields);
 
 export const unavailable = (message: string) => new DomainError('unavailable', message);
+
+export const unauthorized = (message = 'Sign in to continue') =>
+  new DomainError('unauthorized', message);
+
+export const forbidden = (message: string) => new DomainError('forbidden', message);
+
+/** Too many attempts: the answer carries `Retry-After` and says when to try again. */
+export const rateLimited = (message: string, retryAfterSeconds: number, now: Date) =>
+  new DomainError('rate_limited', message, undefined, {
+    retryAfterSeconds,
+    retryAt: new Date(now.getTime() + retryAfterSeconds * 1000).toISOString(),
+  });

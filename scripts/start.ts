@@ -2,22 +2,43 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { createDatabase } from '@/db/client';
 import { migrateDatabase } from '@/db/migrate';
-import { startEmbeddedPostgres, type RunningPostgres } from '@/lib/db/embedded-postgres';
-import { seedDemoUser } from '@/lib/demo/demo-user';
-import { getEnv } from '@/lib/env';
-import { startS3StandIn, type S3StandIn } from '@/lib/storage/s3-stand-in';
+import { createAuth } from '@/lib/auth/auth';
+import { loadOrCreateDevSecret } from '@/lib/auth/dev-secret';
+import { seedDemoAccount, type DemoSeed } from '@/lib/demo/demo-account';
+import { appUrlOf, getEnv, type Env } from '@/lib/env';
+import { startObjectStorage, type ObjectStorage } from './lib/object-storage';
+import { startPostgresProcess, type PostgresProcess } from './lib/postgres-process';
 import { ensureBuilt, nextBin, root } from './lib/web-app';
 
 /**
  * The quick start: PostgreSQL (embedded unless DATABASE_URL is set), an S3 stand-in for R2
- * (unless R2_* is set), migrations, demo data, then the worker, the simulated machines' agents
- * and the Next.js app as child processes. Ctrl-C stops all of it.
+ * (unless R2_* is set), migrations, demo data, then the worker, the simulated machines and the
+ * Next.js app as child processes. Ctrl-C stops all of it.
  */
-const env = getEnv();
 const say = (message: string) => console.log(`[start] ${message}`);
 
-let postgres: RunningPostgres | undefined;
-let s3: S3StandIn | undefined;
+/**
+ * The settings every process gets. In production a missing or default BETTER_AUTH_SECRET stops
+ * here, naming it; elsewhere the quick start uses a secret generated once into .data/.
+ */
+function loadEnv(): Env {
+  let env: Env;
+  try {
+    env = getEnv();
+  } catch (error) {
+    console.error(`[start] ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  }
+  if (env.BETTER_AUTH_SECRET) return { ...env, APP_URL: appUrlOf(env) };
+  const { secret, created } = loadOrCreateDevSecret(path.join(root, '.data'));
+  if (created) say('generated a development auth secret in .data/auth-secret');
+  return { ...env, APP_URL: appUrlOf(env), BETTER_AUTH_SECRET: secret };
+}
+
+const env = loadEnv();
+
+let postgres: PostgresProcess | undefined;
+let storage: ObjectStorage | undefined;
 const children: ChildProcess[] = [];
 let stopping = false;
 
@@ -36,8 +57,8 @@ async function stop(code: number) {
         }),
     ),
   );
-  await s3?.close().catch(() => undefined);
-  if (postgres?.owned) await postgres.stop();
+  await storage?.close().catch(() => undefined);
+  await postgres?.stop();
   process.exit(code);
 }
 process.on('SIGINT', () => void stop(0));
@@ -62,45 +83,31 @@ async function main() {
     say(
       `starting embedded PostgreSQL (data in ${env.EMBEDDED_PG_DIR}, port ${env.EMBEDDED_PG_PORT})`,
     );
-    postgres = await startEmbeddedPostgres({
-      dataDir: path.resolve(root, env.EMBEDDED_PG_DIR),
-      port: env.EMBEDDED_PG_PORT,
-      database: 'spot_market',
-    });
+    postgres = await startPostgresProcess(process.env);
     databaseUrl = postgres.url;
   }
 
   await migrateDatabase(databaseUrl);
   const database = createDatabase(databaseUrl, { max: 2 });
-  await seedDemoUser(database.db);
+  const demo: DemoSeed = env.SEED_DEMO_ACCOUNT
+    ? await seedDemoAccount(database.db, createAuth(database.db, env))
+    : { created: false };
   await database.close();
   say('database ready');
 
-  const storage: Record<string, string> = {};
-  if (env.R2_ENDPOINT) {
-    say(`using object storage at ${env.R2_ENDPOINT}, bucket ${env.R2_BUCKET}`);
-  } else {
-    s3 = await startS3StandIn({
-      port: env.S3_STANDIN_PORT,
-      directory: path.resolve(root, env.S3_STANDIN_DIR),
-    });
-    say(`S3 stand-in for R2 at ${s3.config.endpoint} (data in ${env.S3_STANDIN_DIR})`);
-    storage.R2_ENDPOINT = s3.config.endpoint;
-    storage.R2_ACCESS_KEY_ID = s3.config.accessKeyId;
-    storage.R2_SECRET_ACCESS_KEY = s3.config.secretAccessKey;
-    storage.R2_BUCKET = s3.config.bucket;
-  }
-
+  storage = await startObjectStorage(env, say);
   const childEnv = {
     ...process.env,
-    ...storage,
+    ...storage.env,
     DATABASE_URL: databaseUrl,
+    APP_URL: env.APP_URL,
+    BETTER_AUTH_SECRET: env.BETTER_AUTH_SECRET,
     NEXT_TELEMETRY_DISABLED: '1',
   };
   await ensureBuilt(childEnv, say);
 
   run('worker', ['--import', 'tsx', 'workers/main.ts'], { ...childEnv, SPOT_SERVICE: 'worker' });
-  // Simulated machines run in their own process, as real machines would outlive a worker.
+  // Simulated machines run in a process of their own: like real ones, they outlive a worker.
   if (env.SIM_ENABLED) {
     run('sim-agents', ['--import', 'tsx', 'scripts/sim-agents.ts'], {
       ...childEnv,
@@ -111,7 +118,16 @@ async function main() {
     ...childEnv,
     SPOT_SERVICE: 'web',
   });
-  say(`Spot Market is starting at http://localhost:${env.PORT}`);
+  say(`Spot Market is starting at ${env.APP_URL}`);
+  if (demo.created) showDemoCredentials(demo.email, demo.password);
+}
+
+/** Shown once, when the account is created: only its hash is kept. */
+function showDemoCredentials(email: string, password: string) {
+  say('demo account created; sign in with:');
+  say(`  email     ${email}`);
+  say(`  password  ${password}`);
+  say('this password is shown only now (SEED_DEMO_ACCOUNT=false skips the demo account)');
 }
 
 main().catch((error) => {

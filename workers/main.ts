@@ -2,9 +2,12 @@ import { createDatabase } from '@/db/client';
 import { migrateDatabase } from '@/db/migrate';
 import { systemClock } from '@/lib/clock';
 import { getEnv } from '@/lib/env';
+import { exitOnInvalidEnv } from '@/lib/env-at-start';
 import { logger } from '@/lib/logger';
 import { startWorker } from './start-worker';
 
+// In production a missing or default BETTER_AUTH_SECRET stops the worker too, naming it.
+exitOnInvalidEnv('worker');
 const env = getEnv();
 if (!env.DATABASE_URL) {
   logger.fatal('DATABASE_URL is not set; run the worker through `npm start` or set it');

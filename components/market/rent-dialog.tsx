@@ -11,6 +11,10 @@ import type { RentalView } from '@/lib/rentals/rental-view';
 
 const riskText = { high: 'Low risk', medium: 'Moderate risk', low: 'High risk' } as const;
 
+/** The sign-in page, bringing the visitor back to this very market view afterwards. */
+const signInHere = () =>
+  `/sign-in?next=${encodeURIComponent(window.location.pathname + window.location.search)}`;
+
 /** Shows exactly what the user agrees to — price, saving, interruption risk — before renting. */
 export function RentDialog({ offer, onClose }: { offer: OfferView; onClose(): void }) {
   const queryClient = useQueryClient();
@@ -98,11 +102,20 @@ export function RentDialog({ offer, onClose }: { offer: OfferView; onClose(): vo
         Spot machines can be taken back by the provider with 30 s to 2 min of notice.
       </p>
 
-      {error && (
-        <p role="alert" className="mb-3 rounded bg-rose-50 px-3 py-2 text-sm text-rose-800">
-          {error.message}
-          {movedTo !== null && <> — it is now {formatPrice(movedTo)}/h.</>}
+      {error?.status === 401 ? (
+        <p role="alert" className="mb-3 rounded bg-indigo-50 px-3 py-2 text-sm text-indigo-900">
+          Renting needs an account.{' '}
+          <a href={signInHere()} className="font-medium underline">
+            Sign in to rent
+          </a>
         </p>
+      ) : (
+        error && (
+          <p role="alert" className="mb-3 rounded bg-rose-50 px-3 py-2 text-sm text-rose-800">
+            {error.message}
+            {movedTo !== null && <> — it is now {formatPrice(movedTo)}/h.</>}
+          </p>
+        )
       )}
 
       <div className="flex justify-end gap-2">

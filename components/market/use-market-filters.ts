@@ -1,6 +1,6 @@
 'use client';
 
-import { usePathname, useRouter, useSearchParams } from 'next/navigation';
+import { usePathname, useSearchParams } from 'next/navigation';
 import { useCallback, useMemo } from 'react';
 
 export const filterKeys = [
@@ -22,7 +22,6 @@ export type Filters = Partial<Record<FilterKey, string>>;
  */
 export function useMarketFilters() {
   const params = useSearchParams();
-  const router = useRouter();
   const pathname = usePathname();
 
   const filters = useMemo(() => {
@@ -36,15 +35,19 @@ export function useMarketFilters() {
 
   const setFilters = useCallback(
     (changes: Filters) => {
-      const next = new URLSearchParams(params);
+      // Read the address bar, not `params`: two quick changes must not undo each other while
+      // the first is still being rendered.
+      const next = new URLSearchParams(window.location.search);
       for (const [key, value] of Object.entries(changes)) {
         if (value) next.set(key, value);
         else next.delete(key);
       }
       const query = next.toString();
-      router.push(query ? `${pathname}?${query}` : pathname, { scroll: false });
+      // The page renders per request (CSP nonces); the offers come from the API, so a filter
+      // change only needs a history entry, which Next.js syncs into useSearchParams.
+      window.history.pushState(null, '', query ? `${pathname}?${query}` : pathname);
     },
-    [params, pathname, router],
+    [pathname],
   );
 
   const queryString = useMemo(() => {

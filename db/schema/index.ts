@@ -1,3 +1,4 @@
+export * from './auth';
 export * from './failover';
 export * from './market';
 export * from './rentals';

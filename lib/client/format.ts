@@ -24,3 +24,13 @@ export function formatHours(hours: number | null): string {
 export function formatAge(seconds: number): string {
   return `${formatDuration(seconds)} ago`;
 }
+
+/** `averyveryverylongname@example.com` → `averyvery…@example.com`, for the nav bar. */
+export function shortenEmail(email: string, max = 24): string {
+  if (email.length <= max) return email;
+  const at = email.lastIndexOf('@');
+  const domain = at > 0 ? email.slice(at) : '';
+  const room = max - domain.length - 1;
+  if (at <= 0 || room < 3) return `${email.slice(0, max - 1)}…`;
+  return `${email.slice(0, room)}…${domain}`;
+}

@@ -39,6 +39,12 @@ export function json(body: unknown, init?: ResponseInit): Response {
   return Response.json(body, init);
 }
 
+/** Passes on the session cookies better-auth set (a renewed session, or its removal). */
+export function withCookies(response: Response, from: Headers): Response {
+  for (const cookie of from.getSetCookie()) response.headers.append('set-cookie', cookie);
+  return response;
+}
+
 /** The one place where errors become HTTP answers. Internals never reach the body. */
 export function errorResponse(error: unknown): Response {
   if (error instanceof ZodError) {

@@ -1,13 +1,20 @@
 import type { z } from 'zod';
+import { appOrigins } from '@/lib/auth/app-origins';
+import { getEnv } from '@/lib/env';
 import { invalid } from '@/lib/errors';
 import { errorResponse } from './errors';
+import { assertSameOrigin } from './same-origin';
 
 type Handler<Context> = (request: Request, context: Context) => Promise<Response>;
 
-/** Wraps a route handler so every thrown error is answered in the one error shape. */
+/**
+ * Wraps a route handler: a state-changing request from another site is refused (403) before the
+ * handler runs, and every thrown error is answered in the one error shape.
+ */
 export function route<Context = unknown>(handler: Handler<Context>): Handler<Context> {
   return async (request, context) => {
     try {
+      assertSameOrigin(request, appOrigins(getEnv()));
       return await handler(request, context);
     } catch (error) {
       return errorResponse(error);

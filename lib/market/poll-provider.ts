@@ -1,4 +1,4 @@
-import { eq, sql } from 'drizzle-orm';
+import { desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { providerPolls, providerStatus } from '@/db/schema';
 import type { Clock } from '@/lib/clock';
@@ -129,6 +129,29 @@ async function recordStatus(
     .insert(providerStatus)
     .values({ provider, ...values })
     .onConflictDoUpdate({ target: providerStatus.provider, set: values });
+}
+
+/**
+ * Seconds until a provider's next poll is due, or null while a poll of it is running (that poll
+ * queues the next one when it ends). A poll running for over two minutes is taken as crashed (its job has expired by then).
+ */
+export async function secondsUntilDue(db: Db, provider: string, now: Date): Promise<number | null> {
+  const [latest] = await db
+    .select({ outcome: providerPolls.outcome, startedAt: providerPolls.startedAt })
+    .from(providerPolls)
+    .where(eq(providerPolls.provider, provider))
+    .orderBy(desc(providerPolls.startedAt))
+    .limit(1);
+  if (latest?.outcome === 'running' && now.getTime() - latest.startedAt.getTime() < 120_000) {
+    return null;
+  }
+
+  const [status] = await db
+    .select()
+    .from(providerStatus)
+    .where(eq(providerStatus.provider, provider));
+  const due = status?.nextAttemptAt?.getTime() ?? 0;
+  return Math.max(0, Math.ceil((due - now.getTime()) / 1000));
 }
 
 /** Polls older than two days are of no use to anyone. */

@@ -15,9 +15,10 @@ export function objectStoreConfig(env: Env): ObjectStoreConfig | null {
   };
 }
 
-/** The address agents call back on: AGENT_CONTROL_URL, else this server on loopback. */
+/** The address agents call back on: AGENT_CONTROL_URL, else APP_URL, else this server. */
 export function agentControlUrl(env: Env): string {
   if (env.AGENT_CONTROL_URL) return env.AGENT_CONTROL_URL;
+  if (env.APP_URL) return env.APP_URL;
   const host = env.HOST === '0.0.0.0' || env.HOST === '::' ? '127.0.0.1' : env.HOST;
   return `http://${host}:${env.PORT}`;
 }

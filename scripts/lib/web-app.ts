@@ -6,7 +6,14 @@ export const root = path.resolve(import.meta.dirname, '..', '..');
 export const nextBin = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next');
 
 const sourceDirs = ['app', 'components', 'lib', 'db', 'public'];
-const sourceFiles = ['next.config.ts', 'package-lock.json', 'postcss.config.mjs', 'tsconfig.json'];
+const sourceFiles = [
+  'instrumentation.ts',
+  'next.config.ts',
+  'package-lock.json',
+  'postcss.config.mjs',
+  'proxy.ts',
+  'tsconfig.json',
+];
 
 /** True when there is no production build, or a source file changed after it. */
 export function needsBuild(): boolean {

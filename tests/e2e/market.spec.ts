@@ -1,8 +1,11 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 
+// Browsing the market needs no account; renting does, so the rent test signs a user up first.
 test('browse, filter, sort, rent the cheapest RTX 4090 in the US and terminate it', async ({
   page,
+  account,
 }) => {
+  await expect(page.getByTestId('signed-in-as')).toHaveAttribute('title', account.email);
   await page.goto('/');
   await expect(page.getByRole('heading', { name: 'Spot market' })).toBeVisible();
   await expect(page.getByRole('table', { name: 'Spot offers' })).toBeVisible();

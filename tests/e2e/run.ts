@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -17,6 +18,7 @@ const env = {
   E2E_PORT: String(await freePort()),
   E2E_PG_PORT: String(await freePort()),
   E2E_PG_DIR: path.join(dataDir, 'postgres'),
+  E2E_AUTH_SECRET: randomBytes(32).toString('base64url'),
   NEXT_TELEMETRY_DISABLED: '1',
 };
 const cli = path.join(root, 'node_modules', '@playwright', 'test', 'cli.js');

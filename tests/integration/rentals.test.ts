@@ -1,8 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { offers, rentals, simMachines } from '@/db/schema';
+import { offers, rentals, simMachines, users } from '@/db/schema';
 import { ManualClock } from '@/lib/clock';
-import { seedDemoUser, DEMO_USER_ID } from '@/lib/demo/demo-user';
 import { DomainError } from '@/lib/errors';
 import { logger } from '@/lib/logger';
 import { pollProvider } from '@/lib/market/poll-provider';
@@ -13,6 +12,7 @@ import { syncRentalStates } from '@/lib/rentals/sync-rental-states';
 import { terminateRental } from '@/lib/rentals/terminate-rental';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 
+const USER_ID = 'renter';
 let database: TestDatabase;
 const clock = new ManualClock(Date.parse('2026-04-01T08:00:00Z'));
 let provider: SimulatedProvider;
@@ -27,7 +27,9 @@ beforeAll(async () => {
   database = await createTestDatabase();
   provider = new SimulatedProvider({ db: database.db, clock, seed: 42 });
   deps = { db: database.db, clock, providers: new Map([['simulated', provider]]), logger };
-  await seedDemoUser(database.db);
+  await database.db
+    .insert(users)
+    .values({ id: USER_ID, name: 'Renter', email: 'renter@example.com' });
   await pollProvider(provider, {
     db: database.db,
     clock,
@@ -59,7 +61,7 @@ async function expectDomainError(promise: Promise<unknown>, code: string, reason
 describe('rentals', () => {
   it('rents at the provider, follows the machine to running, and terminates it', async () => {
     const offer = await anAvailableOffer();
-    const rental = await createRental(deps, DEMO_USER_ID, {
+    const rental = await createRental(deps, USER_ID, {
       offerId: offer.id,
       confirmedPricePerHour: offer.spotPricePerHour,
     });
@@ -78,43 +80,43 @@ describe('rentals', () => {
     clock.advance(10_000);
     await syncRentalStates(deps);
     clock.advance(3_600_000);
-    const running = await getRental(database.db, DEMO_USER_ID, rental.id, clock.now());
+    const running = await getRental(database.db, USER_ID, rental.id, clock.now());
     expect(running.state).toBe('running');
     expect(running.uptimeSeconds).toBe(3600);
     expect(running.cost.gpu).toBeCloseTo(offer.spotPricePerHour * (3_610 / 3_600), 3);
 
-    const ended = await terminateRental(deps, DEMO_USER_ID, rental.id);
+    const ended = await terminateRental(deps, USER_ID, rental.id);
     expect(ended.state).toBe('terminated');
     expect((await provider.getMachine(machine!.id)).status).toBe('terminated');
     // Terminating again is harmless.
-    expect((await terminateRental(deps, DEMO_USER_ID, rental.id)).state).toBe('terminated');
+    expect((await terminateRental(deps, USER_ID, rental.id)).state).toBe('terminated');
   });
 
   it('answers 409 when the price moved above the confirmed one, and rents nothing', async () => {
     const offer = await anAvailableOffer();
-    const before = (await listRentals(database.db, DEMO_USER_ID, clock.now())).length;
+    const before = (await listRentals(database.db, USER_ID, clock.now())).length;
     await expectDomainError(
-      createRental(deps, DEMO_USER_ID, {
+      createRental(deps, USER_ID, {
         offerId: offer.id,
         confirmedPricePerHour: offer.spotPricePerHour - 0.01,
       }),
       'conflict',
       'price_moved',
     );
-    expect((await listRentals(database.db, DEMO_USER_ID, clock.now())).length).toBe(before);
+    expect((await listRentals(database.db, USER_ID, clock.now())).length).toBe(before);
   });
 
   it('answers 409 when the offer is gone, and 404 for an unknown offer', async () => {
     const offer = await anAvailableOffer();
     await database.db.update(offers).set({ available: false }).where(eq(offers.id, offer.id));
     await expectDomainError(
-      createRental(deps, DEMO_USER_ID, { offerId: offer.id, confirmedPricePerHour: 100 }),
+      createRental(deps, USER_ID, { offerId: offer.id, confirmedPricePerHour: 100 }),
       'conflict',
       'offer_unavailable',
     );
     await database.db.update(offers).set({ available: true }).where(eq(offers.id, offer.id));
     await expectDomainError(
-      createRental(deps, DEMO_USER_ID, {
+      createRental(deps, USER_ID, {
         offerId: '00000000-0000-4000-8000-000000000000',
         confirmedPricePerHour: 1,
       }),
@@ -124,7 +126,7 @@ describe('rentals', () => {
 
   it('ends the rental when the provider takes the machine back, after its notice', async () => {
     const offer = await anAvailableOffer();
-    const rental = await createRental(deps, DEMO_USER_ID, {
+    const rental = await createRental(deps, USER_ID, {
       offerId: offer.id,
       confirmedPricePerHour: offer.spotPricePerHour,
     });
@@ -133,13 +135,13 @@ describe('rentals', () => {
 
     await provider.interrupt(rental.machines[0]!.machineId!, 30);
     await syncRentalStates(deps);
-    let seen = await getRental(database.db, DEMO_USER_ID, rental.id, clock.now());
+    let seen = await getRental(database.db, USER_ID, rental.id, clock.now());
     expect(seen.state).toBe('running');
     expect(seen.noticeAt).toBe(clock.now().toISOString());
 
     clock.advance(31_000);
     await syncRentalStates(deps);
-    seen = await getRental(database.db, DEMO_USER_ID, rental.id, clock.now());
+    seen = await getRental(database.db, USER_ID, rental.id, clock.now());
     expect(seen.state).toBe('interrupted');
     expect(seen.interruptedAt).not.toBeNull();
     const [row] = await database.db.select().from(rentals).where(eq(rentals.id, rental.id));
@@ -147,7 +149,7 @@ describe('rentals', () => {
   });
 
   it('hides other users’ rentals', async () => {
-    const [mine] = await listRentals(database.db, DEMO_USER_ID, clock.now());
+    const [mine] = await listRentals(database.db, USER_ID, clock.now());
     await expectDomainError(
       getRental(database.db, 'someone-else', mine!.id, clock.now()),
       'not_found',

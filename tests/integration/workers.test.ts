@@ -41,7 +41,10 @@ const polls = async (): Promise<PollRow[]> =>
 
 describe('two workers side by side', () => {
   it('never run the same poll twice, and one carries on when the other stops', async () => {
-    const env = { ...getEnv({ POLL_INTERVAL_SECONDS: '5', SIM_SEED: '42' }), DATABASE_URL: database.url };
+    const env = {
+      ...getEnv({ POLL_INTERVAL_SECONDS: '5', SIM_SEED: '42' }),
+      DATABASE_URL: database.url,
+    };
     const start = () =>
       startWorker({ databaseUrl: database.url, db: database.db, env, clock: systemClock, logger });
     workers.push(await start(), await start());

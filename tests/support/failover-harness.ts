@@ -3,10 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { and, eq } from 'drizzle-orm';
 import { createObjectStore, type ObjectStore } from '@/agent/core/object-store';
-import { getDatabase } from '@/db/client';
-import { failoverRuns, offers, rentals } from '@/db/schema';
+import { closeDatabase } from '@/db/client';
+import { failoverRuns, offers, rentals, users } from '@/db/schema';
 import { systemClock } from '@/lib/clock';
-import { DEMO_USER_ID, seedDemoUser } from '@/lib/demo/demo-user';
 import { getEnv } from '@/lib/env';
 import { updateFailoverSettings } from '@/lib/failover/settings/manage-failover-settings';
 import { defaultFailoverSettings, type FailoverSettings } from '@/lib/failover/settings/failover-settings';
@@ -36,6 +35,9 @@ export interface FailoverHarness {
   runOf(rentalId: string): Promise<typeof failoverRuns.$inferSelect | undefined>;
   close(): Promise<void>;
 }
+
+/** The user every harness rental belongs to. */
+export const USER_ID = 'failover-user';
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -72,7 +74,7 @@ export async function startFailoverHarness(options: { seedMb: number; workers?: 
   };
   const provider = new SimulatedProvider({ db: database.db, clock: systemClock, seed: 42, interruptions: false });
   const providers = new Map([['simulated', provider]]);
-  await seedDemoUser(database.db);
+  await database.db.insert(users).values({ id: USER_ID, name: 'Failover tester', email: 'failover@example.com' });
   await pollProvider(provider, { db: database.db, clock: systemClock, logger, workerId: 'test', timeoutMs: 10_000, intervalSeconds: 5 });
 
   const host = new SimulatedMachineHost({
@@ -100,7 +102,7 @@ export async function startFailoverHarness(options: { seedMb: number; workers?: 
   return {
     database, s3, store, api, host, provider, workers, env, startWorkers,
     async setSettings(settings) {
-      await updateFailoverSettings(database.db, DEMO_USER_ID, { ...defaultFailoverSettings, ...settings }, new Date());
+      await updateFailoverSettings(database.db, USER_ID, { ...defaultFailoverSettings, ...settings }, new Date());
     },
     async rentGpu(gpuModel = 'RTX 4090') {
       const [offer] = await database.db
@@ -111,7 +113,7 @@ export async function startFailoverHarness(options: { seedMb: number; workers?: 
         .limit(1);
       const rental = await createRental(
         { db: database.db, clock: systemClock, providers, agentControlUrl: api.url },
-        DEMO_USER_ID,
+        USER_ID,
         { offerId: offer!.id, confirmedPricePerHour: offer!.spotPricePerHour },
       );
       const machineId = rental.machines[0]!.machineId!;
@@ -127,7 +129,7 @@ export async function startFailoverHarness(options: { seedMb: number; workers?: 
       await host.stop();
       await api.close();
       await closeJobSender();
-      await getDatabase().close().catch(() => undefined);
+      await closeDatabase();
       await s3.close();
       await database.drop();
       await fs.rm(temp, { recursive: true, force: true });

@@ -1,5 +1,6 @@
 import { failoverRunJob } from './failover-run';
 import { pollKickJob, pollProviderJob } from './poll-provider';
+import { pruneAuthJob } from './prune-auth';
 import { pruneHistoryJob } from './prune-history';
 import { syncRentalsJob } from './sync-rentals';
 import type { JobDefinition } from './job';
@@ -10,5 +11,6 @@ export const jobs: JobDefinition<any>[] = [
   pollKickJob,
   syncRentalsJob,
   pruneHistoryJob,
+  pruneAuthJob,
   failoverRunJob,
 ];

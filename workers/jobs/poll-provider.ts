@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { wakeRestorableRuns } from '@/lib/failover/wake-restorable-runs';
-import { pollProvider } from '@/lib/market/poll-provider';
+import { pollProvider, secondsUntilDue } from '@/lib/market/poll-provider';
 import { failoverDepsOf } from '../failover/failover-deps';
 import { defineJob, type WorkerDeps } from './job';
 
@@ -19,7 +19,7 @@ export const queuePoll = (deps: WorkerDeps, provider: string, afterSeconds: numb
 export const pollProviderJob = defineJob({
   name: NAME,
   payload: z.object({ provider: z.string() }),
-  queue: { policy: 'stately', retryLimit: 0, expireInSeconds: 300 },
+  queue: { policy: 'stately', retryLimit: 0, expireInSeconds: 120 },
   work: { pollingIntervalSeconds: 1 },
   async handle({ provider }, deps) {
     const adapter = deps.providers.get(provider);
@@ -41,8 +41,12 @@ export const pollProviderJob = defineJob({
       );
     }
   },
+  // A worker joining others must not add a poll right behind one that is running or just ran.
   async onStart(deps) {
-    for (const provider of deps.providers.keys()) await queuePoll(deps, provider, 0);
+    for (const provider of deps.providers.keys()) {
+      const wait = await secondsUntilDue(deps.db, provider, deps.clock.now());
+      if (wait !== null) await queuePoll(deps, provider, wait);
+    }
   },
 });
 

@@ -3,12 +3,12 @@ import { getDb } from '@/db/client';
 import { exchangeAgentCommands } from '@/lib/failover/agents/exchange-agent-commands';
 import { authenticateAgentRequest } from '@/lib/failover/agents/authenticate-agent';
 import { json } from '@/lib/http/errors';
-import { route } from '@/lib/http/route';
+import { signedRoute } from '@/lib/http/signed-route';
 
 export const dynamic = 'force-dynamic';
 
 /** An agent's command channel: it reports outcomes and gets the commands waiting for it. */
-export const POST = route(async (request) => {
+export const POST = signedRoute(async (request) => {
   const db = getDb();
   const raw = await request.text();
   const now = new Date();

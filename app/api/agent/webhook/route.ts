@@ -4,14 +4,14 @@ import { systemClock } from '@/lib/clock';
 import { authenticateAgentRequest } from '@/lib/failover/agents/authenticate-agent';
 import { receiveAgentEvent } from '@/lib/failover/agents/receive-agent-event';
 import { json } from '@/lib/http/errors';
-import { route } from '@/lib/http/route';
+import { signedRoute } from '@/lib/http/signed-route';
 import { wakeRunFromWeb } from '@/lib/jobs/job-sender';
 import { logger } from '@/lib/logger';
 
 export const dynamic = 'force-dynamic';
 
 /** Machines' agents report here: an interruption notice (→ failover run) or a checkpoint. */
-export const POST = route(async (request) => {
+export const POST = signedRoute(async (request) => {
   const db = getDb();
   const raw = await request.text();
   const { agent, body } = await authenticateAgentRequest(db, agentEvent, request.headers, raw, new Date());

@@ -1,0 +1,123 @@
+import { asc, count, eq } from 'drizzle-orm';
+import { beforeAll, describe, expect, it } from 'vitest';
+import {
+  DELETE as deleteAccount,
+  GET as readAccount,
+  PATCH as updateAccount,
+} from '@/app/api/account/route';
+import { POST as changePassword } from '@/app/api/account/password/route';
+import { DELETE as terminateRental, GET as readRental } from '@/app/api/rentals/[id]/route';
+import { GET as listRentals, POST as rentOffer } from '@/app/api/rentals/route';
+import { accounts, rentals, sessions, users } from '@/db/schema';
+import { useAppDatabase } from '../support/app-database';
+import { availableOffer, rentFor, seedMarket } from '../support/market-fixture';
+import { call, signUp, type TestUser } from '../support/route-client';
+
+/**
+ * Two users, A (the owner) and B (the intruder), over every user-owned route. Each route is one
+ * line: B calls it naming A's things wherever the route takes an id, and must get `intruder`
+ * without a trace of A's data while A's rows stay as they were; A gets `owner`; a visitor
+ * gets 401. Routes added later (price alerts, notifications, failover settings, push
+ * subscriptions) join the proof with one line each.
+ */
+interface Owner extends TestUser {
+  rentalId: string;
+  phone: string;
+}
+interface OwnedRoute {
+  name: string;
+  handler: (request: Request, context: any) => Promise<Response>;
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+  path: (a: Owner) => string;
+  params?: (a: Owner) => Record<string, string>;
+  body?: (a: Owner) => unknown;
+  intruder: number;
+  owner: number;
+}
+
+const database = useAppDatabase();
+const db = () => database.current.db;
+const newPassword = 'a-brand-new-password-42';
+
+// prettier-ignore
+const routes: OwnedRoute[] = [
+  { name: 'list rentals', handler: listRentals, method: 'GET', path: () => '/api/rentals', intruder: 200, owner: 200 },
+  { name: 'read a rental', handler: readRental, method: 'GET', path: (a) => `/api/rentals/${a.rentalId}`, params: (a) => ({ id: a.rentalId }), intruder: 404, owner: 200 },
+  { name: 'terminate a rental', handler: terminateRental, method: 'DELETE', path: (a) => `/api/rentals/${a.rentalId}`, params: (a) => ({ id: a.rentalId }), intruder: 404, owner: 200 },
+  { name: 'rent an offer', handler: rentOffer, method: 'POST', path: () => '/api/rentals', body: () => availableOfferNow, intruder: 201, owner: 201 },
+  { name: 'read the account', handler: readAccount, method: 'GET', path: () => '/api/account', intruder: 200, owner: 200 },
+  { name: 'set the phone number', handler: updateAccount, method: 'PATCH', path: () => '/api/account', body: () => ({ phone: '+14155550199' }), intruder: 200, owner: 200 },
+  { name: "change the password with the owner's", handler: changePassword, method: 'POST', path: () => '/api/account/password', body: (a) => ({ currentPassword: a.password, newPassword }), intruder: 400, owner: 200 },
+  { name: "delete the account typing the owner's email", handler: deleteAccount, method: 'DELETE', path: () => '/api/account', body: (a) => ({ confirmation: a.email }), intruder: 400, owner: 200 },
+];
+
+let availableOfferNow: unknown;
+
+async function owner(): Promise<Owner> {
+  const user = await signUp('owner');
+  const rentalId = await rentFor(db(), user);
+  const phone = `+1415555${String(Math.floor(Math.random() * 9000) + 1000)}`;
+  const saved = await call(updateAccount, {
+    method: 'PATCH',
+    path: '/api/account',
+    cookie: user.cookie,
+    body: { phone },
+  });
+  expect(saved.body.account.phone).toBe(phone);
+  return { ...user, rentalId, phone };
+}
+
+/** Everything of A's a route could change: account, credential, sessions, rentals. */
+async function snapshot(userId: string) {
+  return {
+    user: await db().select().from(users).where(eq(users.id, userId)),
+    credential: await db()
+      .select({ password: accounts.password })
+      .from(accounts)
+      .where(eq(accounts.userId, userId)),
+    sessions: await db().select({ n: count() }).from(sessions).where(eq(sessions.userId, userId)),
+    rentals: await db()
+      .select()
+      .from(rentals)
+      .where(eq(rentals.userId, userId))
+      .orderBy(asc(rentals.id)),
+  };
+}
+
+beforeAll(async () => {
+  await seedMarket(db());
+  availableOfferNow = await availableOffer(db());
+});
+
+describe.each(routes)('$method $name', (route) => {
+  it(`answers a visitor 401, the intruder ${route.intruder} with none of the owner's data, the owner ${route.owner}`, async () => {
+    const a = await owner();
+    const b = await signUp('intruder');
+    await rentFor(db(), b);
+    const request = (cookie?: string) => ({
+      method: route.method,
+      path: route.path(a),
+      params: route.params?.(a),
+      body: route.body?.(a),
+      cookie,
+    });
+
+    const visitor = await call(route.handler, request());
+    expect(visitor.status).toBe(401);
+    expect(visitor.body).toEqual({
+      error: { code: 'unauthorized', message: 'Sign in to continue' },
+    });
+
+    const before = await snapshot(a.id);
+    const intruder = await call(route.handler, request(b.cookie));
+    expect(intruder.status).toBe(route.intruder);
+    if (route.intruder === 404) expect(intruder.body.error.code).toBe('not_found');
+    const seen = JSON.stringify(intruder.body);
+    for (const secret of [a.id, a.email, a.rentalId, a.phone, a.password])
+      expect(seen).not.toContain(secret);
+    expect(await snapshot(a.id)).toEqual(before);
+
+    const own = await call(route.handler, request(a.cookie));
+    expect(own.status).toBe(route.owner);
+  });
+});
