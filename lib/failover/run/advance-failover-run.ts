@@ -3,7 +3,8 @@ import { eq } from 'drizzle-orm';
 import { failoverRuns, failoverSteps, rentals } from '@/db/schema';
 import { settingsForRental } from '../settings/manage-failover-settings';
 import { nextStep } from './step-order';
-import { cancelRun, failRun } from './end-run';
+import { setRunState } from '../steps/step-helpers';
+import { cancelRun, failRun, finishRun } from './end-run';
 import type { FailoverDeps } from './failover-deps';
 import { acquireRunLease, keepLease, releaseRunLease } from './run-lease';
 import { runStep } from './run-step';
@@ -31,7 +32,12 @@ export async function advanceFailoverRun(deps: FailoverDeps, runId: string): Pro
       const steps = await deps.db.select().from(failoverSteps).where(eq(failoverSteps.runId, runId));
       const next = nextStep(steps);
       if (next === 'failed') return await failRun(deps, run, rental, steps);
-      if (!next) return;
+      // The run's state follows its steps, written after them: a crash in between is repaired
+      // by the next worker that takes the run.
+      if (!next) return await finishRun(deps, run, steps);
+      if (next.name === 'restore' && run.state === 'running') {
+        await setRunState(deps, run.id, ['running'], 'on_standby');
+      }
 
       const settings = await settingsForRental(deps.db, rental);
       const step = steps.find((row) => row.step === next.name)!;

@@ -52,3 +52,14 @@ export async function cancelRun(deps: FailoverDeps, run: RunRow) {
     .where(and(eq(failoverRuns.id, run.id), inArray(failoverRuns.state, ['running', 'on_standby', 'restoring'])));
   deps.logger.info({ rental_id: run.rentalId, run_id: run.id }, 'failover_run_cancelled');
 }
+
+/** Every step done: the run is restored, as of the restore step's end. */
+export async function finishRun(deps: FailoverDeps, run: RunRow, steps: StepRow[]) {
+  const restore = steps.find((step) => step.step === 'restore');
+  const at = restore?.finishedAt ?? deps.clock.now();
+  await deps.db
+    .update(failoverRuns)
+    .set({ state: 'restored', restoredAt: at, finishedAt: at })
+    .where(and(eq(failoverRuns.id, run.id), inArray(failoverRuns.state, ['running', 'on_standby', 'restoring'])));
+  deps.logger.info({ rental_id: run.rentalId, run_id: run.id }, 'failover_run_restored');
+}

@@ -1,11 +1,11 @@
 import { formatPrice } from '@/lib/client/format';
 import { standbyTypes } from '@/lib/providers/standby';
 import type { StepDefinition } from '../run/failover-deps';
-import { describeAge, setRunState } from './step-helpers';
+import { describeAge } from './step-helpers';
 
 /**
  * Notify: one message per chosen channel, written under the run's key before anything is sent,
- * so a resumed run never tells the user twice. The run then waits on standby for a GPU.
+ * so a resumed run never tells the user twice.
  */
 export const notifyStep: StepDefinition = {
   name: 'notify',
@@ -34,7 +34,6 @@ export const notifyStep: StepDefinition = {
     await record({ dedupeKey, channels: settings.channels, notificationIds: written.map((row) => row.id) });
     log.info({ channels: settings.channels, written: written.length }, 'notifications_queued');
 
-    await setRunState(deps, run.id, ['running'], 'on_standby');
     const channels = settings.channels.length ? `by ${settings.channels.join(', ')}` : '(no channel chosen)';
     return { state: 'succeeded', outcome: `Told the user ${channels}` };
   },

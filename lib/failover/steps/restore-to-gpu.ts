@@ -7,7 +7,7 @@ import { findRestoreOffer } from '../find-restore-offer';
 import type { StepContext, StepDefinition, StepResult } from '../run/failover-deps';
 import { switchToGpu } from '../switch-machines';
 import { abandonGeneration, findStandbyAgent, handOver, restoreOntoGpu, setRestoring, type RentedGpu } from './restore-parts';
-import { megabytes, setRunState, updateRun } from './step-helpers';
+import { megabytes, updateRun } from './step-helpers';
 
 /** Attempts in a row one GPU gets before the run lets it go and waits for another. */
 const ATTEMPTS_PER_GPU = 3;
@@ -133,7 +133,6 @@ export const restoreStep: StepDefinition = {
     });
     log.info({ channels: settings.channels }, 'notifications_queued');
 
-    await setRunState(deps, run.id, ['restoring', 'on_standby'], 'restored', { restoredAt: now, finishedAt: now });
     return { state: 'succeeded', outcome: `Restored onto ${gpu.machineType} ${gpu.machineId} (${restored.files} files verified)` };
   },
   async onError(context, error) {
