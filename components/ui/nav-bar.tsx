@@ -9,6 +9,7 @@ import { shortenEmail } from '@/lib/client/format';
 const links = [
   { href: '/', label: 'Market' },
   { href: '/machines', label: 'Machines' },
+  { href: '/settings/failover', label: 'Settings', section: '/settings' },
 ];
 
 export function NavBar({ user }: { user: { email: string } | null }) {
@@ -31,7 +32,7 @@ export function NavBar({ user }: { user: { email: string } | null }) {
           const active =
             link.href === '/'
               ? pathname === '/' || pathname.startsWith('/markets')
-              : pathname.startsWith(link.href);
+              : pathname.startsWith(link.section ?? link.href);
           return (
             <Link
               key={link.href}

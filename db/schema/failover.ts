@@ -12,16 +12,18 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import type { FailoverChannel, StandbyTypeId } from '../../lib/failover/settings/options';
 import { rentals } from './rentals';
 import { users } from './users';
 
 const at = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
-export const standbyTypeIds = ['e2-medium', 'e2-standard-4', 'n2-standard-8'] as const;
-export type StandbyTypeId = (typeof standbyTypeIds)[number];
-
-export const failoverChannels = ['email', 'push', 'sms'] as const;
-export type FailoverChannel = (typeof failoverChannels)[number];
+export {
+  failoverChannels,
+  standbyTypeIds,
+  type FailoverChannel,
+  type StandbyTypeId,
+} from '../../lib/failover/settings/options';
 
 /** A user's failover settings; a rental may override any of them (`rentals.failover_overrides`). */
 export const failoverSettings = pgTable('failover_settings', {

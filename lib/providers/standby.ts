@@ -1,4 +1,4 @@
-import type { StandbyTypeId } from '@/db/schema';
+import type { StandbyTypeId } from '@/lib/failover/settings/options';
 import type { MachineState, ProviderAdapter } from './types';
 
 export interface StandbyType {
