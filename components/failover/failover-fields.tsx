@@ -20,8 +20,13 @@ interface Props {
 export function FailoverFields({ value, onChange, errors, rentalPricePerGpuHour }: Props) {
   const set = <K extends keyof FailoverSettings>(key: K, next: FailoverSettings[K]) =>
     onChange({ ...value, [key]: next });
+  // The server names each bad field; its message is shown under the field it belongs to.
   const error = (name: string) =>
-    errors[name] ? <span className={fieldError}>{errors[name]}</span> : null;
+    errors[name] ? (
+      <span className={fieldError} data-field-error={name}>
+        {errors[name]}
+      </span>
+    ) : null;
 
   return (
     <div className="space-y-5">

@@ -33,6 +33,7 @@ export function FailoverOverrideForm({ rentalId, settings, override, rentalPrice
 
   return (
     <form
+      noValidate
       aria-label="Failover for this machine"
       className="space-y-4 rounded-lg border border-slate-200 bg-white p-5"
       onSubmit={(event) => {

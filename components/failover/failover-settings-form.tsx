@@ -32,6 +32,7 @@ export function FailoverSettingsForm() {
   const error = save.error instanceof ApiError ? save.error : null;
   return (
     <form
+      noValidate
       aria-label="Failover settings"
       className="max-w-2xl space-y-5 rounded-lg border border-slate-200 bg-white p-5"
       onSubmit={(event) => {

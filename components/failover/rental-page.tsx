@@ -66,7 +66,6 @@ export function RentalPage({ rentalId }: { rentalId: string }) {
 
       {rental.state !== 'terminated' && (
         <FailoverOverrideForm
-          key={JSON.stringify(view.override)}
           rentalId={rentalId}
           settings={view.settings}
           override={view.override}
