@@ -1,5 +1,5 @@
 import type { NextConfig } from 'next';
-import { staticSecurityHeaders } from './lib/http/content-security-policy';
+import { apiPolicy, staticSecurityHeaders } from './lib/http/content-security-policy';
 
 const nextConfig: NextConfig = {
   // Server-only packages with native or dynamic requires stay out of the bundle.
@@ -14,7 +14,10 @@ const nextConfig: NextConfig = {
   ],
   poweredByHeader: false,
   async headers() {
-    return [{ source: '/:path*', headers: staticSecurityHeaders }];
+    return [
+      { source: '/:path*', headers: staticSecurityHeaders },
+      { source: '/api/:path*', headers: [{ key: 'Content-Security-Policy', value: apiPolicy }] },
+    ];
   },
 };
 

@@ -4,6 +4,25 @@ const flag = z
   .enum(['true', 'false', '1', '0'])
   .transform((value) => value === 'true' || value === '1');
 
+/** An unset variable and one set to an empty string (`SMTP_URL=` in a .env file) mean the same. */
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((value) => (value === '' ? undefined : value), schema.optional());
+
+/** Variables that switch one channel on together: one of them set makes all of them required. */
+export const channelVariables = {
+  email: ['SMTP_URL', 'EMAIL_FROM'],
+  push: ['VAPID_PUBLIC_KEY', 'VAPID_PRIVATE_KEY'],
+  sms: ['TWILIO_ACCOUNT_SID', 'TWILIO_AUTH_TOKEN', 'TWILIO_FROM'],
+} as const;
+
+/** Object storage (R2 or any S3 endpoint) is all or nothing, like a channel. */
+export const storageVariables = [
+  'R2_ENDPOINT',
+  'R2_ACCESS_KEY_ID',
+  'R2_SECRET_ACCESS_KEY',
+  'R2_BUCKET',
+] as const;
+
 /** Secrets that ship in code or docs: better-auth's built-in fallback and common placeholders. */
 export const KNOWN_DEFAULT_SECRETS = new Set([
   'better-auth-secret-12345678901234567890',
@@ -49,15 +68,13 @@ const envSchema = z
     VASTAI_DISK_GB: z.coerce.number().int().min(1).max(2_000).default(20),
     PROVIDER_TIMEOUT_MS: z.coerce.number().int().min(100).default(15_000),
 
-    /** `production` refuses the simulator's tools (the "Simulate interruption" button). */
-    APP_ENV: z.enum(['quickstart', 'production']).default('quickstart'),
     /** The app's address as machines' agents reach it; defaults to APP_URL, then this server. */
-    AGENT_CONTROL_URL: z.string().url().optional(),
+    AGENT_CONTROL_URL: optional(z.url()),
 
-    R2_ENDPOINT: z.string().url().optional(),
-    R2_ACCESS_KEY_ID: z.string().min(1).optional(),
-    R2_SECRET_ACCESS_KEY: z.string().min(1).optional(),
-    R2_BUCKET: z.string().min(3).optional(),
+    R2_ENDPOINT: optional(z.url()),
+    R2_ACCESS_KEY_ID: optional(z.string().min(1)),
+    R2_SECRET_ACCESS_KEY: optional(z.string().min(1)),
+    R2_BUCKET: optional(z.string().min(3)),
     R2_REGION: z.string().min(1).default('auto'),
     S3_STANDIN_PORT: z.coerce.number().int().min(1).max(65535).default(54331),
     S3_STANDIN_DIR: z.string().default('.data/s3'),
@@ -65,17 +82,52 @@ const envSchema = z
     SIM_MACHINES_DIR: z.string().default('.data/sim-machines'),
     SIM_WORKSPACE_SEED_MB: z.coerce.number().min(0).max(1024).default(4),
     SIM_MACHINE_INTERRUPTIONS: flag.default(true),
+
+    /** The NODE_ENV the app was launched with; `next start` forces production inside the web app. */
+    SPOT_LAUNCH_ENV: optional(z.enum(['development', 'production', 'test'])),
+    SMTP_URL: optional(
+      z.url({ protocol: /^smtps?$/, message: 'must be an smtp:// or smtps:// URL' }),
+    ),
+    EMAIL_FROM: optional(z.string().min(3)),
+    VAPID_PUBLIC_KEY: optional(
+      z.string().regex(/^[A-Za-z0-9_-]{80,100}$/, 'must be a URL-safe base64 P-256 public key'),
+    ),
+    VAPID_PRIVATE_KEY: optional(
+      z.string().regex(/^[A-Za-z0-9_-]{40,50}$/, 'must be a URL-safe base64 P-256 private key'),
+    ),
+    VAPID_SUBJECT: optional(
+      z.string().regex(/^(mailto:|https:\/\/)\S+$/, 'must be a mailto: or https: URL'),
+    ),
+    TWILIO_ACCOUNT_SID: optional(
+      z
+        .string()
+        .regex(/^AC[0-9a-fA-F]{32}$/, 'must be an account SID (AC followed by 32 hex digits)'),
+    ),
+    TWILIO_AUTH_TOKEN: optional(z.string().min(16)),
+    TWILIO_FROM: optional(
+      z
+        .string()
+        .regex(
+          /^(\+[1-9]\d{6,14}|MG[0-9a-fA-F]{32})$/,
+          'must be an E.164 number or a messaging service SID',
+        ),
+    ),
   })
   .superRefine((env, ctx) => {
-    // Object storage is all or nothing: half a configuration is a mistake, not a default.
-    const r2 = ['R2_ENDPOINT', 'R2_ACCESS_KEY_ID', 'R2_SECRET_ACCESS_KEY', 'R2_BUCKET'] as const;
-    const given = r2.filter((name) => env[name] !== undefined);
-    if (given.length > 0 && given.length < r2.length) {
-      for (const name of r2.filter((name) => env[name] === undefined)) {
-        ctx.addIssue({ code: 'custom', path: [name], message: `is required with ${given.join(', ')}` });
+    for (const names of [...Object.values(channelVariables), storageVariables]) {
+      const set = names.filter((name) => env[name] !== undefined);
+      if (set.length === 0 || set.length === names.length) continue;
+      for (const name of names) {
+        if (env[name] !== undefined) continue;
+        ctx.addIssue({
+          code: 'custom',
+          path: [name],
+          message: `is required when ${set.join(' and ')} is set`,
+        });
       }
     }
-
+  })
+  .superRefine((env, ctx) => {
     if (env.NODE_ENV !== 'production') return;
     if (!env.BETTER_AUTH_SECRET) {
       ctx.addIssue({
@@ -120,6 +172,6 @@ export function getEnv(source: Record<string, string | undefined> = process.env)
 }
 
 /** The address users open the app at; the quick start serves on localhost. */
-export function appUrlOf(env: Env): string {
+export function appUrlOf(env: Pick<Env, 'APP_URL' | 'PORT'>): string {
   return env.APP_URL ?? `http://localhost:${env.PORT}`;
 }

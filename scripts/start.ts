@@ -6,6 +6,7 @@ import { createAuth } from '@/lib/auth/auth';
 import { loadOrCreateDevSecret } from '@/lib/auth/dev-secret';
 import { seedDemoAccount, type DemoSeed } from '@/lib/demo/demo-account';
 import { appUrlOf, getEnv, type Env } from '@/lib/env';
+import { loadVapidKeys } from '@/lib/notify/vapid-keys';
 import { startObjectStorage, type ObjectStorage } from './lib/object-storage';
 import { startPostgresProcess, type PostgresProcess } from './lib/postgres-process';
 import { ensureBuilt, nextBin, root } from './lib/web-app';
@@ -92,6 +93,8 @@ async function main() {
   const demo: DemoSeed = env.SEED_DEMO_ACCOUNT
     ? await seedDemoAccount(database.db, createAuth(database.db, env))
     : { created: false };
+  // Without VAPID keys in the environment, the first start generates the pair every process uses.
+  await loadVapidKeys(database.db, env);
   await database.close();
   say('database ready');
 
@@ -103,6 +106,9 @@ async function main() {
     APP_URL: env.APP_URL,
     BETTER_AUTH_SECRET: env.BETTER_AUTH_SECRET,
     NEXT_TELEMETRY_DISABLED: '1',
+    // `next start` runs the web app as production whatever NODE_ENV we were started with; the
+    // launch environment is passed on so quick-start-only tools know where they run.
+    SPOT_LAUNCH_ENV: env.SPOT_LAUNCH_ENV ?? env.NODE_ENV,
   };
   await ensureBuilt(childEnv, say);
 

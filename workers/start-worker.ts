@@ -5,6 +5,8 @@ import type { Db } from '@/db/client';
 import type { Clock } from '@/lib/clock';
 import type { Env } from '@/lib/env';
 import type { Logger } from '@/lib/logger';
+import type { ChannelRegistry } from '@/lib/notify/channel';
+import { createChannels } from '@/lib/notify/channels';
 import { createProviders } from '@/lib/providers/registry';
 import type { ProviderAdapter } from '@/lib/providers/types';
 import { jobs } from './jobs';
@@ -18,6 +20,8 @@ export interface WorkerOptions {
   logger: Logger;
   /** Replaces the providers built from the environment (tests). */
   providers?: Map<string, ProviderAdapter>;
+  /** Replaces the notification channels built from the environment (tests). */
+  channels?: ChannelRegistry;
   jobs?: JobDefinition<any>[];
 }
 
@@ -48,6 +52,7 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
     env: options.env,
     logger: options.logger.child({ worker_id: workerId }),
     providers: options.providers ?? createProviders(options),
+    channels: options.channels ?? createChannels(options.db, options.env),
     workerId,
   };
 

@@ -7,9 +7,11 @@ import { signOut } from '@/lib/client/auth-client';
 import { shortenEmail } from '@/lib/client/format';
 
 const links = [
-  { href: '/', label: 'Market' },
-  { href: '/machines', label: 'Machines' },
-  { href: '/settings/failover', label: 'Settings', section: '/settings' },
+  { href: '/', label: 'Market', match: ['/markets', '/offers'] },
+  { href: '/machines', label: 'Machines', match: ['/machines'] },
+  { href: '/alerts', label: 'Alerts', match: ['/alerts'] },
+  { href: '/notifications', label: 'Notifications', match: ['/notifications'] },
+  { href: '/settings/notifications', label: 'Settings', match: ['/settings'] },
 ];
 
 export function NavBar({ user }: { user: { email: string } | null }) {
@@ -29,10 +31,7 @@ export function NavBar({ user }: { user: { email: string } | null }) {
           Spot Market
         </Link>
         {links.map((link) => {
-          const active =
-            link.href === '/'
-              ? pathname === '/' || pathname.startsWith('/markets')
-              : pathname.startsWith(link.section ?? link.href);
+          const active = pathname === link.href || link.match.some((prefix) => pathname.startsWith(prefix));
           return (
             <Link
               key={link.href}

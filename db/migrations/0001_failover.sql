@@ -37,19 +37,6 @@ CREATE TABLE "failover_checkpoints" (
 	CONSTRAINT "failover_checkpoints_manifest_key_unique" UNIQUE("manifest_key")
 );
 --> statement-breakpoint
-CREATE TABLE "failover_notifications" (
-	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
-	"user_id" text NOT NULL,
-	"rental_id" uuid,
-	"channel" text NOT NULL,
-	"dedupe_key" text NOT NULL,
-	"title" text NOT NULL,
-	"body" text NOT NULL,
-	"link" text,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
-	CONSTRAINT "failover_notifications_dedupe_key_unique" UNIQUE("dedupe_key")
-);
---> statement-breakpoint
 CREATE TABLE "failover_runs" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"rental_id" uuid NOT NULL,
@@ -128,7 +115,6 @@ ALTER TABLE "machine_agents" ADD CONSTRAINT "machine_agents_rental_id_rentals_id
 CREATE INDEX "agent_commands_agent_state" ON "agent_commands" USING btree ("agent_id","state");--> statement-breakpoint
 CREATE INDEX "agent_nonces_time" ON "agent_nonces" USING btree ("received_at");--> statement-breakpoint
 CREATE INDEX "failover_checkpoints_rental" ON "failover_checkpoints" USING btree ("rental_id","seq");--> statement-breakpoint
-CREATE INDEX "failover_notifications_user" ON "failover_notifications" USING btree ("user_id","created_at");--> statement-breakpoint
 CREATE UNIQUE INDEX "failover_runs_gpu_machine" ON "failover_runs" USING btree ("gpu_provider","gpu_machine_id");--> statement-breakpoint
 CREATE INDEX "failover_runs_rental" ON "failover_runs" USING btree ("rental_id","detected_at");--> statement-breakpoint
 CREATE INDEX "failover_runs_state" ON "failover_runs" USING btree ("state");--> statement-breakpoint

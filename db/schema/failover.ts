@@ -214,23 +214,3 @@ export const failoverSteps = pgTable(
   },
   (t) => [uniqueIndex('failover_steps_run_step').on(t.runId, t.step)],
 );
-
-/**
- * Failover messages, one row per channel under a unique key, written before anything is sent.
- * Stands in for the shared notification outbox until that exists on this branch.
- */
-export const failoverNotifications = pgTable(
-  'failover_notifications',
-  {
-    id: uuid('id').primaryKey().defaultRandom(),
-    userId: text('user_id').notNull(),
-    rentalId: uuid('rental_id'),
-    channel: text('channel').$type<FailoverChannel>().notNull(),
-    dedupeKey: text('dedupe_key').notNull().unique(),
-    title: text('title').notNull(),
-    body: text('body').notNull(),
-    link: text('link'),
-    createdAt: at('created_at').notNull().defaultNow(),
-  },
-  (t) => [index('failover_notifications_user').on(t.userId, t.createdAt)],
-);

@@ -34,3 +34,17 @@ export function shortenEmail(email: string, max = 24): string {
   if (at <= 0 || room < 3) return `${email.slice(0, max - 1)}…`;
   return `${email.slice(0, room)}…${domain}`;
 }
+
+/** A moment in the user's locale, to the minute: "12 Jun, 14:05". */
+export function formatTime(iso: string): string {
+  return new Date(iso).toLocaleString(undefined, {
+    day: 'numeric',
+    month: 'short',
+    hour: '2-digit',
+    minute: '2-digit',
+  });
+}
+
+export function formatPlace(region: string | null, location: string | null): string {
+  return location ?? region ?? 'anywhere';
+}

@@ -7,6 +7,7 @@ import { conflict, DomainError } from '@/lib/errors';
 import { SimulatedProvider } from '@/lib/providers/simulated/simulated-provider';
 import type { ProviderAdapter } from '@/lib/providers/types';
 import { findRental } from '@/lib/rentals/list-rentals';
+import { simulatorToolsEnabled } from '@/lib/simulator/simulated-prices';
 
 export const simulateInterruptionInput = z.strictObject({
   /** Seconds between the notice and the take-back: real providers give 30 s to 2 min. */
@@ -14,12 +15,15 @@ export const simulateInterruptionInput = z.strictObject({
 });
 export type SimulateInterruptionInput = z.infer<typeof simulateInterruptionInput>;
 
-/** Why the simulation tool is unavailable here, or null when it may be used. */
+/**
+ * Why the simulation tool is unavailable here, or null when it may be used: like the other
+ * simulator tools, never in production and never without the simulated market.
+ */
 export function simulationRefusal(env: Env, providers: Map<string, ProviderAdapter>): string | null {
-  if (env.APP_ENV === 'production') return 'Simulated interruptions are for the quick start only';
   if (!env.SIM_ENABLED || !(providers.get('simulated') instanceof SimulatedProvider)) {
     return 'The simulated market is off';
   }
+  if (!simulatorToolsEnabled(env)) return 'Simulated interruptions are for the quick start only';
   return null;
 }
 

@@ -1,6 +1,6 @@
 import { and, asc, eq, like, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { failoverNotifications, failoverSteps, rentalMachines, simMachines } from '@/db/schema';
+import { notifications, failoverSteps, rentalMachines, simMachines } from '@/db/schema';
 import { hashTree } from '../support/hash-tree';
 import { sleep, startFailoverHarness, waitFor, type FailoverHarness } from '../support/failover-harness';
 import { startWorkerProcess, type LogLine, type WorkerProcess } from '../support/worker-process';
@@ -115,7 +115,7 @@ describe('a worker killed inside any failover step', () => {
       const gpus = await db.select().from(simMachines).where(like(simMachines.idempotencyKey, `failover:${run.id}:restore:%`));
       expect(gpus.filter((machine) => machine.terminatedAt === null).map((machine) => machine.id)).toEqual([run.restoreMachineId]);
 
-      const sent = await db.select().from(failoverNotifications).where(eq(failoverNotifications.rentalId, rentalId));
+      const sent = await db.select().from(notifications).where(eq(notifications.rentalId, rentalId));
       expect(sent.map((row) => row.dedupeKey).sort()).toEqual(
         ['email', 'push', 'sms'].flatMap((channel) => ['restored', 'standby'].map((event) => `failover:${run.id}:${event}:${channel}`)).sort(),
       );

@@ -2,7 +2,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { failoverNotifications, failoverSteps, rentalMachines, simMachines } from '@/db/schema';
+import { notifications, failoverSteps, rentalMachines, simMachines } from '@/db/schema';
 import { hashTree, treeBytes } from '../support/hash-tree';
 import { startFailoverHarness, waitFor, type FailoverHarness } from '../support/failover-harness';
 
@@ -66,7 +66,7 @@ describe('failover of a 200 MB workspace with a 30 s notice', () => {
 
     const standbys = await harness.database.db.select().from(simMachines).where(eq(simMachines.kind, 'standby'));
     expect(standbys).toHaveLength(1);
-    const sent = await harness.database.db.select().from(failoverNotifications).where(eq(failoverNotifications.rentalId, rentalId));
+    const sent = await harness.database.db.select().from(notifications).where(eq(notifications.rentalId, rentalId));
     expect(sent.map((row) => row.dedupeKey).sort()).toEqual(
       ['push', 'email', 'sms']
         .flatMap((channel) => [`failover:${restored!.id}:restored:${channel}`, `failover:${restored!.id}:standby:${channel}`])

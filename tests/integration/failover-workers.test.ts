@@ -2,7 +2,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { failoverNotifications, failoverRuns, failoverSteps, simMachines } from '@/db/schema';
+import { notifications, failoverRuns, failoverSteps, simMachines } from '@/db/schema';
 import { hashTree } from '../support/hash-tree';
 import { startFailoverHarness, waitFor, type FailoverHarness } from '../support/failover-harness';
 
@@ -33,7 +33,7 @@ describe('two workers side by side', () => {
 
     const standbys = await harness.database.db.select().from(simMachines).where(eq(simMachines.kind, 'standby'));
     expect(standbys.map((machine) => machine.id).sort()).toEqual(runs.map((run) => run.standbyMachineId).sort());
-    expect(await harness.database.db.select().from(failoverNotifications)).toHaveLength(3 * 2 * 2);
+    expect(await harness.database.db.select().from(notifications).where(eq(notifications.kind, 'failover'))).toHaveLength(3 * 2 * 2);
 
     for (const [index, rental] of rentals.entries()) {
       const run = runs.find((row) => row.rentalId === rental.rentalId)!;

@@ -6,9 +6,24 @@ import {
   PATCH as updateAccount,
 } from '@/app/api/account/route';
 import { POST as changePassword } from '@/app/api/account/password/route';
+import { DELETE as deleteAlert, PATCH as editAlert } from '@/app/api/alerts/[id]/route';
+import { GET as listAlerts, POST as createAlertRoute } from '@/app/api/alerts/route';
+import { GET as readChannels } from '@/app/api/notifications/channels/route';
+import { GET as listNotifications } from '@/app/api/notifications/route';
+import { POST as sendTest } from '@/app/api/notifications/test/route';
+import { DELETE as unsubscribePush } from '@/app/api/push-subscriptions/route';
 import { DELETE as terminateRental, GET as readRental } from '@/app/api/rentals/[id]/route';
 import { GET as listRentals, POST as rentOffer } from '@/app/api/rentals/route';
-import { accounts, rentals, sessions, users } from '@/db/schema';
+import {
+  accounts,
+  notifications,
+  priceAlerts,
+  pushSubscriptions,
+  rentals,
+  sessions,
+  users,
+} from '@/db/schema';
+import { createAlert } from '@/lib/alerts/manage-alerts';
 import { useAppDatabase } from '../support/app-database';
 import { availableOffer, rentFor, seedMarket } from '../support/market-fixture';
 import { call, signUp, type TestUser } from '../support/route-client';
@@ -23,6 +38,8 @@ import { call, signUp, type TestUser } from '../support/route-client';
 interface Owner extends TestUser {
   rentalId: string;
   phone: string;
+  alertId: string;
+  pushEndpoint: string;
 }
 interface OwnedRoute {
   name: string;
@@ -48,10 +65,19 @@ const routes: OwnedRoute[] = [
   { name: 'read the account', handler: readAccount, method: 'GET', path: () => '/api/account', intruder: 200, owner: 200 },
   { name: 'set the phone number', handler: updateAccount, method: 'PATCH', path: () => '/api/account', body: () => ({ phone: '+14155550199' }), intruder: 200, owner: 200 },
   { name: "change the password with the owner's", handler: changePassword, method: 'POST', path: () => '/api/account/password', body: (a) => ({ currentPassword: a.password, newPassword }), intruder: 400, owner: 200 },
+  { name: 'list price alerts', handler: listAlerts, method: 'GET', path: () => '/api/alerts', intruder: 200, owner: 200 },
+  { name: 'create a price alert', handler: createAlertRoute, method: 'POST', path: () => '/api/alerts', body: () => anAlert, intruder: 201, owner: 201 },
+  { name: 'pause a price alert', handler: editAlert, method: 'PATCH', path: (a) => `/api/alerts/${a.alertId}`, params: (a) => ({ id: a.alertId }), body: () => ({ paused: true }), intruder: 404, owner: 200 },
+  { name: 'delete a price alert', handler: deleteAlert, method: 'DELETE', path: (a) => `/api/alerts/${a.alertId}`, params: (a) => ({ id: a.alertId }), intruder: 404, owner: 204 },
+  { name: 'list notifications', handler: listNotifications, method: 'GET', path: () => '/api/notifications', intruder: 200, owner: 200 },
+  { name: 'read channel settings', handler: readChannels, method: 'GET', path: () => '/api/notifications/channels', intruder: 200, owner: 200 },
+  { name: 'send a test message', handler: sendTest, method: 'POST', path: () => '/api/notifications/test', body: () => ({ channel: 'email' }), intruder: 202, owner: 202 },
+  { name: "unsubscribe the owner's push endpoint", handler: unsubscribePush, method: 'DELETE', path: () => '/api/push-subscriptions', body: (a) => ({ endpoint: a.pushEndpoint }), intruder: 404, owner: 204 },
   { name: "delete the account typing the owner's email", handler: deleteAccount, method: 'DELETE', path: () => '/api/account', body: (a) => ({ confirmation: a.email }), intruder: 400, owner: 200 },
 ];
 
 let availableOfferNow: unknown;
+const anAlert = { gpuModel: 'RTX 4090', maxPricePerGpuHour: 0.3, channels: ['email'] };
 
 async function owner(): Promise<Owner> {
   const user = await signUp('owner');
@@ -64,7 +90,15 @@ async function owner(): Promise<Owner> {
     body: { phone },
   });
   expect(saved.body.account.phone).toBe(phone);
-  return { ...user, rentalId, phone };
+  const alert = await createAlert(db(), user.id, anAlert as never, new Date());
+  const pushEndpoint = `https://push.example.com/send/${user.id}`;
+  await db().insert(pushSubscriptions).values({
+    userId: user.id,
+    endpoint: pushEndpoint,
+    p256dh: 'BPublicKeyOfTheOwnersBrowser',
+    auth: 'owner-auth-secret',
+  });
+  return { ...user, rentalId, phone, alertId: alert.id, pushEndpoint };
 }
 
 /** Everything of A's a route could change: account, credential, sessions, rentals. */
@@ -76,6 +110,9 @@ async function snapshot(userId: string) {
       .from(accounts)
       .where(eq(accounts.userId, userId)),
     sessions: await db().select({ n: count() }).from(sessions).where(eq(sessions.userId, userId)),
+    alerts: await db().select().from(priceAlerts).where(eq(priceAlerts.userId, userId)),
+    notifications: await db().select().from(notifications).where(eq(notifications.userId, userId)),
+    push: await db().select().from(pushSubscriptions).where(eq(pushSubscriptions.userId, userId)),
     rentals: await db()
       .select()
       .from(rentals)
@@ -113,7 +150,15 @@ describe.each(routes)('$method $name', (route) => {
     expect(intruder.status).toBe(route.intruder);
     if (route.intruder === 404) expect(intruder.body.error.code).toBe('not_found');
     const seen = JSON.stringify(intruder.body);
-    for (const secret of [a.id, a.email, a.rentalId, a.phone, a.password])
+    for (const secret of [
+      a.id,
+      a.email,
+      a.rentalId,
+      a.phone,
+      a.password,
+      a.alertId,
+      a.pushEndpoint,
+    ])
       expect(seen).not.toContain(secret);
     expect(await snapshot(a.id)).toEqual(before);
 

@@ -11,6 +11,8 @@ export interface CallOptions {
   path: string;
   cookie?: string;
   body?: unknown;
+  /** Sent as it is, for bodies that are not JSON. */
+  rawBody?: string;
   params?: Record<string, string>;
   /** `null` sends no Origin header at all. */
   origin?: string | null;
@@ -28,12 +30,14 @@ export async function call(handler: Handler, options: CallOptions): Promise<Answ
   const headers = new Headers(options.headers);
   if (options.origin !== null) headers.set('origin', options.origin ?? APP_URL);
   if (options.cookie) headers.set('cookie', options.cookie);
-  if (options.body !== undefined) headers.set('content-type', 'application/json');
+  if (options.body !== undefined || options.rawBody !== undefined)
+    headers.set('content-type', 'application/json');
 
   const request = new Request(`${APP_URL}${options.path}`, {
     method: options.method ?? 'GET',
     headers,
-    body: options.body === undefined ? undefined : JSON.stringify(options.body),
+    body:
+      options.rawBody ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
   });
   const response = await handler(request, { params: Promise.resolve(options.params ?? {}) });
   const text = await response.text();

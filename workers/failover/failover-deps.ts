@@ -1,8 +1,10 @@
 import { createObjectStore } from '@/agent/core/object-store';
 import type { FailoverDeps } from '@/lib/failover/run/failover-deps';
 import { wakeRunWith } from '@/lib/failover/run/wake-run';
-import { outboxNotifier } from '@/lib/failover/notify/failover-notifier';
+import { failoverNotifier } from '@/lib/failover/notify/failover-notifier';
+import { appUrlOf } from '@/lib/env';
 import { agentControlUrl, objectStoreConfig } from '@/lib/storage/object-store-config';
+import { deliveryQueue } from '../jobs/deliver-notification';
 import type { WorkerDeps } from '../jobs/job';
 
 const built = new WeakMap<WorkerDeps, FailoverDeps>();
@@ -18,7 +20,8 @@ export function failoverDepsOf(deps: WorkerDeps): FailoverDeps {
       logger: deps.logger,
       providers: deps.providers,
       store: storage ? createObjectStore(storage) : null,
-      notifier: outboxNotifier,
+      notifier: failoverNotifier(deliveryQueue(deps.boss)),
+      appUrl: appUrlOf(deps.env),
       controlUrl: agentControlUrl(deps.env),
       wake: wakeRunWith(deps.boss),
       workerId: deps.workerId,

@@ -1,7 +1,9 @@
+import { deliverNotificationJob } from './deliver-notification';
 import { failoverRunJob } from './failover-run';
 import { pollKickJob, pollProviderJob } from './poll-provider';
 import { pruneAuthJob } from './prune-auth';
 import { pruneHistoryJob } from './prune-history';
+import { sweepNotificationsJob } from './sweep-notifications';
 import { syncRentalsJob } from './sync-rentals';
 import type { JobDefinition } from './job';
 
@@ -12,5 +14,7 @@ export const jobs: JobDefinition<any>[] = [
   syncRentalsJob,
   pruneHistoryJob,
   pruneAuthJob,
+  deliverNotificationJob,
+  sweepNotificationsJob,
   failoverRunJob,
 ];

@@ -4,6 +4,7 @@ import type { Db } from '@/db/client';
 import type { Clock } from '@/lib/clock';
 import type { Env } from '@/lib/env';
 import type { Logger } from '@/lib/logger';
+import type { ChannelRegistry } from '@/lib/notify/channel';
 import type { ProviderAdapter } from '@/lib/providers/types';
 
 export interface WorkerDeps {
@@ -13,6 +14,7 @@ export interface WorkerDeps {
   env: Env;
   logger: Logger;
   providers: Map<string, ProviderAdapter>;
+  channels: ChannelRegistry;
   workerId: string;
 }
 

@@ -1,7 +1,10 @@
 import { z } from 'zod';
+import { evaluatePriceAlerts } from '@/lib/alerts/evaluate-alerts';
+import { appUrlOf } from '@/lib/env';
 import { wakeRestorableRuns } from '@/lib/failover/wake-restorable-runs';
 import { pollProvider, secondsUntilDue } from '@/lib/market/poll-provider';
 import { failoverDepsOf } from '../failover/failover-deps';
+import { deliveryQueue } from './deliver-notification';
 import { defineJob, type WorkerDeps } from './job';
 
 const NAME = 'poll-provider';
@@ -33,7 +36,11 @@ export const pollProviderJob = defineJob({
       timeoutMs: deps.env.PROVIDER_TIMEOUT_MS,
       intervalSeconds: deps.env.POLL_INTERVAL_SECONDS,
     });
-    await queuePoll(deps, provider, outcome.nextPollSeconds);
+    try {
+      if (outcome.ok) await evaluateAlerts(deps);
+    } finally {
+      await queuePoll(deps, provider, outcome.nextPollSeconds);
+    }
     // New prices may let a rental on standby go back to a GPU.
     if (outcome.ok) {
       await wakeRestorableRuns(failoverDepsOf(deps)).catch((error) =>
@@ -49,6 +56,32 @@ export const pollProviderJob = defineJob({
     }
   },
 });
+
+/**
+ * Fresh prices: evaluate every price alert, then queue the notifications it decided. A worker
+ * stopped between the two leaves queued rows that the notification sweep delivers.
+ */
+async function evaluateAlerts(deps: WorkerDeps): Promise<void> {
+  const started = Date.now();
+  const result = await evaluatePriceAlerts(deps.db, {
+    now: deps.clock.now(),
+    staleAfterSeconds: deps.env.STALE_AFTER_SECONDS,
+    appUrl: appUrlOf(deps.env),
+  });
+  if (result.notificationIds.length > 0)
+    await deliveryQueue(deps.boss).queue(result.notificationIds);
+  if (result.fired + result.rearmed > 0) {
+    deps.logger.info(
+      {
+        fired: result.fired,
+        rearmed: result.rearmed,
+        notifications: result.notificationIds.length,
+        duration_ms: Date.now() - started,
+      },
+      'price_alerts_evaluated',
+    );
+  }
+}
 
 export const pollKickJob = defineJob({
   name: 'poll-kick',

@@ -1,5 +1,6 @@
 import type { Db } from '@/db/client';
-import { failoverNotifications, type FailoverChannel } from '@/db/schema';
+import type { FailoverChannel } from '@/lib/failover/settings/options';
+import { queueNotifications, type DeliveryQueue } from '@/lib/notify/queue-notifications';
 
 export interface FailoverNotification {
   userId: string;
@@ -9,6 +10,7 @@ export interface FailoverNotification {
   channels: readonly FailoverChannel[];
   title: string;
   body: string;
+  /** Absolute: emails and push carry it out of the app. */
   link: string;
   now: Date;
 }
@@ -19,28 +21,27 @@ export interface FailoverNotifier {
 }
 
 /**
- * Writes one row per channel under `<dedupe key>:<channel>` before anything is sent; a key
- * already written is left alone, so a resumed run never tells the user twice.
+ * Failover messages through the app's notifications (kind `failover`): one row per channel under
+ * `<dedupe key>:<channel>` is written before anything is sent, and a key already written is left
+ * alone, so a resumed run never tells the user twice. Delivery runs as its own job.
  */
-export const outboxNotifier: FailoverNotifier = {
-  async notify(db, message) {
-    const channels = [...new Set(message.channels)];
-    if (channels.length === 0) return [];
-    return db
-      .insert(failoverNotifications)
-      .values(
-        channels.map((channel) => ({
+export function failoverNotifier(deliveries?: DeliveryQueue): FailoverNotifier {
+  return {
+    notify: (db, message) =>
+      queueNotifications(
+        db,
+        {
           userId: message.userId,
-          rentalId: message.rentalId,
-          channel,
-          dedupeKey: `${message.dedupeKey}:${channel}`,
+          kind: 'failover',
+          dedupeKey: message.dedupeKey,
+          channels: message.channels,
           title: message.title,
           body: message.body,
           link: message.link,
-          createdAt: message.now,
-        })),
-      )
-      .onConflictDoNothing({ target: failoverNotifications.dedupeKey })
-      .returning({ id: failoverNotifications.id, channel: failoverNotifications.channel });
-  },
-};
+          rentalId: message.rentalId,
+          now: message.now,
+        },
+        deliveries,
+      ),
+  };
+}

@@ -23,6 +23,8 @@ export interface FailoverDeps {
   notifier: FailoverNotifier;
   /** Where machines' agents call back. */
   controlUrl: string;
+  /** The app's public address, for links in messages. */
+  appUrl: string;
   wake: WakeRun;
   workerId: string;
 }

@@ -28,7 +28,7 @@ export const notifyStep: StepDefinition = {
       channels: settings.channels,
       title: `Your ${gpu} was taken back: work moved to a CPU standby`,
       body: `The provider took back your ${gpu} in ${rental.location}. Your work runs on a ${standby.label} standby (${formatPrice(standby.pricePerHour)}/h)${run.checkpointFallback ? age : ''}. ${restore}`,
-      link: `/machines/${rental.id}`,
+      link: `${deps.appUrl}/machines/${rental.id}`,
       now: deps.clock.now(),
     });
     await record({ dedupeKey, channels: settings.channels, notificationIds: written.map((row) => row.id) });

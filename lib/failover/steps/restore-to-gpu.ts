@@ -128,7 +128,7 @@ export const restoreStep: StepDefinition = {
       channels: settings.channels,
       title: `Your ${rental.gpuModel} work is back on a GPU`,
       body: `Your workspace (${restored.files} files, ${megabytes(restored.bytes)}) now runs on a ${rental.gpuModel} at ${formatPrice(gpu.pricePerHour)}/h. The standby was stopped.`,
-      link: `/machines/${rental.id}`,
+      link: `${deps.appUrl}/machines/${rental.id}`,
       now,
     });
     log.info({ channels: settings.channels }, 'notifications_queued');

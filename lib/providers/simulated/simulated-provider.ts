@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { eq } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { simMachines, simPriceOverrides } from '@/db/schema';
 import type { Clock } from '@/lib/clock';
@@ -82,6 +82,37 @@ export class SimulatedProvider implements ProviderAdapter, StandbyProvider {
       ? this.specs().flatMap((spec) => priceSteps(seed, spec, context.historySince!, context.now))
       : undefined;
     return { offers, observedRentals: rentals, priceHistory };
+  }
+
+  /** Forces a spot price per GPU-hour on these offers until cleared (quick start and tests). */
+  async overridePrices(externalIds: string[], pricePerGpuHour: number): Promise<void> {
+    const rows = externalIds.map((offerExternalId) => ({
+      offerExternalId,
+      spotPricePerGpuHour: pricePerGpuHour,
+    }));
+    if (rows.length === 0) return;
+    await this.deps.db
+      .insert(simPriceOverrides)
+      .values(rows)
+      .onConflictDoUpdate({
+        target: simPriceOverrides.offerExternalId,
+        set: { spotPricePerGpuHour: pricePerGpuHour, createdAt: this.deps.clock.now() },
+      });
+  }
+
+  /** Lets these offers (or every offer) follow the market model again. */
+  async clearPriceOverrides(externalIds?: string[]): Promise<number> {
+    const where = externalIds ? inArray(simPriceOverrides.offerExternalId, externalIds) : undefined;
+    const cleared = await this.deps.db.delete(simPriceOverrides).where(where).returning();
+    return cleared.length;
+  }
+
+  async priceOverrides(): Promise<Array<{ spec: SimOfferSpec; pricePerGpuHour: number }>> {
+    const rows = await this.deps.db.select().from(simPriceOverrides);
+    return rows.flatMap((row) => {
+      const spec = this.catalog.get(row.offerExternalId);
+      return spec ? [{ spec, pricePerGpuHour: row.spotPricePerGpuHour }] : [];
+    });
   }
 
   async rent(request: RentRequest): Promise<RentResult> {
