@@ -2,7 +2,14 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { and, asc, eq, isNotNull } from 'drizzle-orm';
-import { failoverCheckpoints, failoverRuns, failoverSteps, machineAgents, offers, users } from '@/db/schema';
+import {
+  failoverCheckpoints,
+  failoverRuns,
+  failoverSteps,
+  machineAgents,
+  offers,
+  users,
+} from '@/db/schema';
 import { systemClock } from '@/lib/clock';
 import { defaultFailoverSettings } from '@/lib/failover/settings/failover-settings';
 import { updateFailoverSettings } from '@/lib/failover/settings/manage-failover-settings';
@@ -27,7 +34,11 @@ const NOTICE_SECONDS = 30;
 const USER = 'bench-user';
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function until<T>(what: string, probe: () => Promise<T | null | undefined>, timeoutMs: number): Promise<T> {
+async function until<T>(
+  what: string,
+  probe: () => Promise<T | null | undefined>,
+  timeoutMs: number,
+): Promise<T> {
   const end = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();
@@ -42,43 +53,87 @@ async function fillWorkspace(workspace: string, mb: number) {
   const write = async (file: string, bytes: number) => {
     await fs.mkdir(path.dirname(file), { recursive: true });
     const handle = await fs.open(file, 'w');
-    for (let done = 0; done < bytes; done += 4 << 20) await handle.write(randomBytes(Math.min(4 << 20, bytes - done)));
+    for (let done = 0; done < bytes; done += 4 << 20)
+      await handle.write(randomBytes(Math.min(4 << 20, bytes - done)));
     await handle.close();
   };
   const total = mb << 20;
   await write(path.join(workspace, 'checkpoints', 'model.pt'), Math.round(total * 0.6));
   const small = Math.floor((total * 0.4) / 64);
-  for (let index = 0; index < 64; index++) await write(path.join(workspace, 'data', `part-${index}.bin`), small);
+  for (let index = 0; index < 64; index++)
+    await write(path.join(workspace, 'data', `part-${index}.bin`), small);
 }
 
 async function runCase(bench: BenchEnv, provider: SimulatedProvider, mb: number, warm: boolean) {
   const { db } = bench.database;
-  const [offer] = await db.select().from(offers).where(and(eq(offers.gpuModel, 'RTX 4090'), eq(offers.gpuCount, 1), eq(offers.available, true))).limit(1);
+  const [offer] = await db
+    .select()
+    .from(offers)
+    .where(and(eq(offers.gpuModel, 'RTX 4090'), eq(offers.gpuCount, 1), eq(offers.available, true)))
+    .limit(1);
   const rental = await createRental(
-    { db, clock: systemClock, providers: new Map([['simulated', provider]]), agentControlUrl: bench.api.url },
+    {
+      db,
+      clock: systemClock,
+      providers: new Map([['simulated', provider]]),
+      agentControlUrl: bench.api.url,
+    },
     USER,
     { offerId: offer!.id, confirmedPricePerHour: offer!.spotPricePerHour },
   );
   const machineId = rental.machines[0]!.machineId!;
-  await until('the agent to boot', async () => (await db.select().from(machineAgents).where(and(eq(machineAgents.machineId, machineId), isNotNull(machineAgents.lastSeenAt))))[0], 60_000);
+  await until(
+    'the agent to boot',
+    async () =>
+      (
+        await db
+          .select()
+          .from(machineAgents)
+          .where(and(eq(machineAgents.machineId, machineId), isNotNull(machineAgents.lastSeenAt)))
+      )[0],
+    60_000,
+  );
   const workspace = path.join(bench.childEnv.SIM_MACHINES_DIR!, machineId, 'workspace');
   await fillWorkspace(workspace, mb);
 
   if (warm) {
-    await until('an interval checkpoint', async () => (await db.select().from(failoverCheckpoints).where(eq(failoverCheckpoints.rentalId, rental.id)))[0], 240_000);
+    await until(
+      'an interval checkpoint',
+      async () =>
+        (
+          await db
+            .select()
+            .from(failoverCheckpoints)
+            .where(eq(failoverCheckpoints.rentalId, rental.id))
+        )[0],
+      240_000,
+    );
     await fs.writeFile(path.join(workspace, 'logs.txt'), randomBytes(1 << 20));
   }
 
   const notice = await provider.interrupt(machineId, NOTICE_SECONDS);
-  const run = await until('the standby to serve', async () => {
-    const [found] = await db.select().from(failoverRuns).where(eq(failoverRuns.rentalId, rental.id));
-    if (found?.state === 'failed') throw new Error(`run failed: ${found.error}`);
-    return found?.standbyServingAt ? found : null;
-  }, 300_000);
-  const steps = await db.select().from(failoverSteps).where(eq(failoverSteps.runId, run.id)).orderBy(asc(failoverSteps.id));
+  const run = await until(
+    'the standby to serve',
+    async () => {
+      const [found] = await db
+        .select()
+        .from(failoverRuns)
+        .where(eq(failoverRuns.rentalId, rental.id));
+      if (found?.state === 'failed') throw new Error(`run failed: ${found.error}`);
+      return found?.standbyServingAt ? found : null;
+    },
+    300_000,
+  );
+  const steps = await db
+    .select()
+    .from(failoverSteps)
+    .where(eq(failoverSteps.runId, run.id))
+    .orderBy(asc(failoverSteps.id));
   const took = (name: string) => {
     const step = steps.find((row) => row.step === name);
-    return step?.startedAt && step.finishedAt ? (step.finishedAt.getTime() - step.startedAt.getTime()) / 1000 : NaN;
+    return step?.startedAt && step.finishedAt
+      ? (step.finishedAt.getTime() - step.startedAt.getTime()) / 1000
+      : NaN;
   };
   const noticeAt = notice.noticeAt!.getTime();
   return {
@@ -89,7 +144,8 @@ async function runCase(bench: BenchEnv, provider: SimulatedProvider, mb: number,
     standbyServingS: (run.standbyServingAt!.getTime() - noticeAt) / 1000,
     syncS: took('sync'),
     standbyStepS: took('standby'),
-    uploadedMb: Number(steps.find((row) => row.step === 'sync')?.output.uploadedBytes ?? 0) / 1_048_576,
+    uploadedMb:
+      Number(steps.find((row) => row.step === 'sync')?.output.uploadedBytes ?? 0) / 1_048_576,
     fallback: run.checkpointFallback,
   };
 }
@@ -98,11 +154,31 @@ const bench = await startBenchEnv();
 try {
   const { db } = bench.database;
   await db.insert(users).values({ id: USER, name: 'Bench', email: 'bench@example.com' });
-  await updateFailoverSettings(db, USER, { ...defaultFailoverSettings, enabled: true, autoRestore: false, checkpointIntervalMinutes: 1 }, new Date());
-  const provider = new SimulatedProvider({ db, clock: systemClock, seed: 42, interruptions: false });
-  await pollProvider(provider, { db, clock: systemClock, logger, workerId: 'bench', timeoutMs: 10_000, intervalSeconds: 30 });
+  await updateFailoverSettings(
+    db,
+    USER,
+    { ...defaultFailoverSettings, enabled: true, autoRestore: false, checkpointIntervalMinutes: 1 },
+    new Date(),
+  );
+  const provider = new SimulatedProvider({
+    db,
+    clock: systemClock,
+    seed: 42,
+    interruptions: false,
+  });
+  await pollProvider(provider, {
+    db,
+    clock: systemClock,
+    logger,
+    workerId: 'bench',
+    timeoutMs: 10_000,
+    intervalSeconds: 30,
+  });
   bench.spawnChild('workers/main.ts', { SPOT_SERVICE: 'worker' });
-  bench.spawnChild('scripts/sim-agents.ts', { SPOT_SERVICE: 'sim-agents', SIM_WORKSPACE_SEED_MB: '0' });
+  bench.spawnChild('scripts/sim-agents.ts', {
+    SPOT_SERVICE: 'sim-agents',
+    SIM_WORKSPACE_SEED_MB: '0',
+  });
 
   const results = [];
   for (const { mb, warm } of cases) {
@@ -110,7 +186,9 @@ try {
     results.push(result);
     console.log(JSON.stringify(result));
   }
-  console.log('\nnotice → run started (goal ≤ 1 s) and notice → standby serving (goal ≤ 30 s), 30 s notice:');
+  console.log(
+    '\nnotice → run started (goal ≤ 1 s) and notice → standby serving (goal ≤ 30 s), 30 s notice:',
+  );
   console.table(
     results.map((result) => ({
       workspace: result.workspace,

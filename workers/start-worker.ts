@@ -84,7 +84,9 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
     );
   }
   for (const job of definitions) await job.onStart?.(deps);
-  const stopBackground = definitions.flatMap((job) => (job.background ? [job.background(deps)] : []));
+  const stopBackground = definitions.flatMap((job) =>
+    job.background ? [job.background(deps)] : [],
+  );
   deps.logger.info(
     { jobs: definitions.map((job) => job.name), providers: [...deps.providers.keys()] },
     'worker_started',

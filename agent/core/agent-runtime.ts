@@ -3,7 +3,8 @@ import { AgentStateFile, type LocalState } from './agent-state';
 import { ControlClient } from './control-client';
 import { checkpointLabel } from './keys';
 import type { ObjectStore } from './object-store';
-import type { AgentCommand, AgentConfig, CommandOutcome } from './protocol';
+import { runCommandChannel } from './command-channel';
+import type { AgentCommand, AgentConfig } from './protocol';
 import { restoreCheckpoint, type RestoreResult } from './restore-checkpoint';
 import { HashCache } from './scan-workspace';
 import { takeCheckpoint, type CheckpointResult } from './take-checkpoint';
@@ -44,8 +45,6 @@ export class AgentRuntime {
   private queue: Promise<unknown> = Promise.resolve();
   private notice: Notice | null = null;
   private noticeCheckpoint: Promise<CheckpointResult> | null = null;
-  private readonly launched = new Set<string>();
-  private outbox: CommandOutcome[] = [];
   private loops: Promise<void>[] = [];
 
   constructor(readonly options: AgentRuntimeOptions) {
@@ -64,9 +63,23 @@ export class AgentRuntime {
 
   async start(): Promise<void> {
     const active = this.options.role === 'primary';
-    this.state = await this.stateFile.read({ seq: 0, manifestKey: null, active, handedOver: false });
+    this.state = await this.stateFile.read({
+      seq: 0,
+      manifestKey: null,
+      active,
+      handedOver: false,
+    });
     await this.cache.load();
-    this.loops = [this.commandLoop(), this.intervalLoop()];
+    const commands = runCommandChannel({
+      control: this.control,
+      agentId: this.options.agentId,
+      logger: this.options.logger,
+      signal: this.signal,
+      execute: (command) => this.runCommand(command),
+      onConfig: (config) => (this.config = config),
+      busy: () => this.notice !== null || !this.state.active,
+    });
+    this.loops = [commands, this.intervalLoop()];
   }
 
   /** Stops everything at once, as a machine taken back would: uploads in flight are cut. */
@@ -90,8 +103,17 @@ export class AgentRuntime {
 
     // The webhook goes first so the run starts now; the checkpoint starts with it, named after
     // the run when the answer comes back quickly, and the webhook keeps retrying on its own.
-    const delivered = deliverNotice(this.control, notice, this.signal, this.options.logger, agentId);
-    const runId = await Promise.race([delivered, sleep(RUN_ID_WAIT_MS, this.signal).then(() => null)]);
+    const delivered = deliverNotice(
+      this.control,
+      notice,
+      this.signal,
+      this.options.logger,
+      agentId,
+    );
+    const runId = await Promise.race([
+      delivered,
+      sleep(RUN_ID_WAIT_MS, this.signal).then(() => null),
+    ]);
     if (!this.state.active || this.state.handedOver) return;
     const label = runId ? checkpointLabel(runId, 'sync') : checkpointLabel('notice', agentId);
     this.noticeCheckpoint = this.checkpoint('notice', label);
@@ -123,10 +145,18 @@ export class AgentRuntime {
       this.state = { ...this.state, seq: result.seq, manifestKey: result.manifestKey, handedOver };
       await this.stateFile.write(this.state);
       this.options.logger.info(
-        { agent_id: this.options.agentId, reason, seq: result.seq, uploaded_bytes: result.uploadedBytes, duration_ms: result.durationMs },
+        {
+          agent_id: this.options.agentId,
+          reason,
+          seq: result.seq,
+          uploaded_bytes: result.uploadedBytes,
+          duration_ms: result.durationMs,
+        },
         'agent_checkpoint_done',
       );
-      void this.control.sendEvent({ event: 'checkpoint', reason, checkpoint: result }).catch(() => undefined);
+      void this.control
+        .sendEvent({ event: 'checkpoint', reason, checkpoint: result })
+        .catch(() => undefined);
       return result;
     });
   }
@@ -135,7 +165,9 @@ export class AgentRuntime {
   restore(manifestKey: string, seq: number): Promise<RestoreResult> {
     return this.serial(async () => {
       if (this.state.seq > seq) {
-        throw new Error(`stale: this machine holds checkpoint ${this.state.seq}, newer than ${seq}`);
+        throw new Error(
+          `stale: this machine holds checkpoint ${this.state.seq}, newer than ${seq}`,
+        );
       }
       const result = await restoreCheckpoint({
         store: this.options.store,
@@ -153,47 +185,16 @@ export class AgentRuntime {
   }
 
   private async runCommand(command: AgentCommand): Promise<Record<string, unknown>> {
-    if (command.kind === 'restore') return { ...(await this.restore(command.args.manifestKey, command.args.seq)) };
-    if (command.args.reason === 'notice' && this.noticeCheckpoint) return { ...(await this.noticeCheckpoint) };
+    if (command.kind === 'restore')
+      return { ...(await this.restore(command.args.manifestKey, command.args.seq)) };
+    if (command.args.reason === 'notice' && this.noticeCheckpoint)
+      return { ...(await this.noticeCheckpoint) };
     if (!this.state.active) throw new Error('this machine does not hold the work');
-    if (this.state.handedOver && !command.args.final) throw new Error('this machine has handed over');
-    return { ...(await this.checkpoint(command.args.reason, command.args.label, command.args.final)) };
-  }
-
-  private launch(command: AgentCommand): void {
-    if (this.launched.has(command.id)) return;
-    this.launched.add(command.id);
-    const log = { agent_id: this.options.agentId, command_id: command.id, kind: command.kind };
-    this.options.logger.info(log, 'agent_command_started');
-    this.runCommand(command).then(
-      (result) => void this.outbox.push({ commandId: command.id, ok: true, result }),
-      (error: unknown) => {
-        if (this.signal.aborted) return;
-        const message = error instanceof Error ? error.message : String(error);
-        this.options.logger.warn({ ...log, err: message }, 'agent_command_failed');
-        this.outbox.push({ commandId: command.id, ok: false, error: message.slice(0, 2000) });
-      },
-    );
-  }
-
-  private async commandLoop(): Promise<void> {
-    let failures = 0;
-    while (!this.signal.aborted) {
-      const sending = this.outbox.splice(0);
-      try {
-        const answer = await this.control.exchange(sending);
-        this.config = answer.config;
-        for (const command of answer.commands) this.launch(command);
-        failures = 0;
-      } catch (error) {
-        this.outbox.unshift(...sending);
-        if (failures++ % 20 === 0) {
-          this.options.logger.warn({ agent_id: this.options.agentId, err: String(error) }, 'agent_exchange_failed');
-        }
-      }
-      const busy = this.notice !== null || !this.state.active || this.outbox.length > 0;
-      await sleep(failures ? Math.min(5_000, 250 * 2 ** failures) : busy ? 250 : 1_000, this.signal);
-    }
+    if (this.state.handedOver && !command.args.final)
+      throw new Error('this machine has handed over');
+    return {
+      ...(await this.checkpoint(command.args.reason, command.args.label, command.args.final)),
+    };
   }
 
   private async intervalLoop(): Promise<void> {
@@ -203,7 +204,11 @@ export class AgentRuntime {
       const due = every > 0 && Date.now() - this.lastCheckpointAt >= every;
       if (!due || !this.state.active || this.state.handedOver || this.notice) continue;
       await this.checkpoint('interval', checkpointLabel('interval', this.options.agentId)).catch(
-        (error) => this.options.logger.warn({ agent_id: this.options.agentId, err: String(error) }, 'agent_checkpoint_failed'),
+        (error) =>
+          this.options.logger.warn(
+            { agent_id: this.options.agentId, err: String(error) },
+            'agent_checkpoint_failed',
+          ),
       );
     }
   }

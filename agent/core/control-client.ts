@@ -60,7 +60,10 @@ export class ControlClient {
     });
     const text = await response.text();
     if (!response.ok) {
-      throw new ControlRequestError(response.status, `${path} answered ${response.status}: ${text.slice(0, 200)}`);
+      throw new ControlRequestError(
+        response.status,
+        `${path} answered ${response.status}: ${text.slice(0, 200)}`,
+      );
     }
     return text ? JSON.parse(text) : null;
   }

@@ -32,7 +32,11 @@ export async function deliverNotice(
   agentId: string,
 ): Promise<string | null> {
   const deadline = (notice.interruptAt?.getTime() ?? Date.now() + 120_000) + 5_000;
-  for (let delay = 100; !signal.aborted && Date.now() < deadline; delay = Math.min(delay * 2, 2_000)) {
+  for (
+    let delay = 100;
+    !signal.aborted && Date.now() < deadline;
+    delay = Math.min(delay * 2, 2_000)
+  ) {
     try {
       const answer = (await control.sendEvent({
         event: 'notice',
@@ -44,7 +48,8 @@ export async function deliverNotice(
       return answer?.run?.id ?? null;
     } catch (error) {
       logger.warn({ agent_id: agentId, err: String(error) }, 'agent_webhook_failed');
-      if (error instanceof ControlRequestError && error.status >= 400 && error.status < 500) return null;
+      if (error instanceof ControlRequestError && error.status >= 400 && error.status < 500)
+        return null;
       await sleep(delay, signal);
     }
   }

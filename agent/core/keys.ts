@@ -5,7 +5,8 @@
  */
 export const objectsPrefix = (rentalId: string) => `objects/${rentalId}/`;
 
-export const objectKey = (rentalId: string, sha256: string) => `${objectsPrefix(rentalId)}${sha256}`;
+export const objectKey = (rentalId: string, sha256: string) =>
+  `${objectsPrefix(rentalId)}${sha256}`;
 
 export const manifestsPrefix = (rentalId: string) => `rentals/${rentalId}/manifests/`;
 

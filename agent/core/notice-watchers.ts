@@ -2,7 +2,10 @@ import { z } from 'zod';
 import { sleep, type Notice } from './deliver-notice';
 
 /** Watches the provider's metadata for the notice that the machine will be taken back. */
-export type NoticeWatcher = (signal: AbortSignal, onNotice: (notice: Notice) => void) => Promise<void>;
+export type NoticeWatcher = (
+  signal: AbortSignal,
+  onNotice: (notice: Notice) => void,
+) => Promise<void>;
 
 /** GCE gives a preemptible / spot VM 30 s between the notice and the stop. */
 const GCE_NOTICE_MS = 30_000;
@@ -30,7 +33,11 @@ export function gceNoticeWatcher(baseUrl = 'http://metadata.google.internal'): N
         etag = response.headers.get('etag') ?? etag ?? 'none';
         if (response.ok && text === 'TRUE') {
           const now = Date.now();
-          onNotice({ source: 'gce', noticeAt: new Date(now), interruptAt: new Date(now + GCE_NOTICE_MS) });
+          onNotice({
+            source: 'gce',
+            noticeAt: new Date(now),
+            interruptAt: new Date(now + GCE_NOTICE_MS),
+          });
           return;
         }
       } catch {
@@ -47,7 +54,10 @@ const instanceAction = z.object({ action: z.string(), time: z.iso.datetime({ off
  * interruption notice, then `{"action": "terminate" | "stop" | "hibernate", "time": "…Z"}`.
  * AWS suggests reading it every 5 s.
  */
-export function awsNoticeWatcher(baseUrl = 'http://169.254.169.254', everyMs = 5_000): NoticeWatcher {
+export function awsNoticeWatcher(
+  baseUrl = 'http://169.254.169.254',
+  everyMs = 5_000,
+): NoticeWatcher {
   return async (signal, onNotice) => {
     let token: string | null = null;
     while (!signal.aborted) {
@@ -67,7 +77,11 @@ export function awsNoticeWatcher(baseUrl = 'http://169.254.169.254', everyMs = 5
         if (response.ok) {
           const action = instanceAction.safeParse(await response.json().catch(() => null));
           if (action.success) {
-            onNotice({ source: 'aws', noticeAt: new Date(), interruptAt: new Date(action.data.time) });
+            onNotice({
+              source: 'aws',
+              noticeAt: new Date(),
+              interruptAt: new Date(action.data.time),
+            });
             return;
           }
         }

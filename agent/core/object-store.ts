@@ -23,11 +23,19 @@ export interface ObjectStoreConfig {
 export interface ObjectStore {
   readonly bucket: string;
   /** Streams a file up (multipart above one part) and answers the sha256 of what was sent. */
-  putFile(key: string, filePath: string, signal?: AbortSignal): Promise<{ sha256: string; bytes: number }>;
+  putFile(
+    key: string,
+    filePath: string,
+    signal?: AbortSignal,
+  ): Promise<{ sha256: string; bytes: number }>;
   putJson(key: string, value: unknown): Promise<void>;
   getJson(key: string): Promise<unknown>;
   /** Streams an object into a file and answers the sha256 of what was written. */
-  downloadToFile(key: string, filePath: string, signal?: AbortSignal): Promise<{ sha256: string; bytes: number }>;
+  downloadToFile(
+    key: string,
+    filePath: string,
+    signal?: AbortSignal,
+  ): Promise<{ sha256: string; bytes: number }>;
   listKeys(prefix: string): Promise<Array<{ key: string; size: number }>>;
   deleteObject(key: string): Promise<void>;
 }

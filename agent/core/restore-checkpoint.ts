@@ -2,7 +2,12 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { objectKey } from './keys';
-import { checkpointManifest, resolveInside, workspaceDigest, type CheckpointManifest } from './manifest';
+import {
+  checkpointManifest,
+  resolveInside,
+  workspaceDigest,
+  type CheckpointManifest,
+} from './manifest';
 import type { ObjectStore } from './object-store';
 import { eachLimited, listFiles, scanWorkspace, type HashCache } from './scan-workspace';
 
@@ -53,7 +58,10 @@ export async function restoreCheckpoint(options: RestoreOptions): Promise<Restor
   await fs.promises.mkdir(options.tempDir, { recursive: true });
 
   const existing = new Map(
-    (await scanWorkspace(workspace, { cache: options.cache, signal })).map((file) => [file.path, file]),
+    (await scanWorkspace(workspace, { cache: options.cache, signal })).map((file) => [
+      file.path,
+      file,
+    ]),
   );
   let downloadedFiles = 0;
   let downloadedBytes = 0;
@@ -69,9 +77,15 @@ export async function restoreCheckpoint(options: RestoreOptions): Promise<Restor
 
     const temporary = path.join(options.tempDir, randomUUID());
     try {
-      const got = await store.downloadToFile(objectKey(manifest.rentalId, file.sha256), temporary, signal);
+      const got = await store.downloadToFile(
+        objectKey(manifest.rentalId, file.sha256),
+        temporary,
+        signal,
+      );
       if (got.sha256 !== file.sha256 || got.bytes !== file.size) {
-        throw new RestoreVerificationError(`${file.path}: the stored object does not match its sha256`);
+        throw new RestoreVerificationError(
+          `${file.path}: the stored object does not match its sha256`,
+        );
       }
       await fs.promises.mkdir(path.dirname(target), { recursive: true });
       await fs.promises.chmod(temporary, file.mode);
@@ -110,7 +124,10 @@ export async function restoreCheckpoint(options: RestoreOptions): Promise<Restor
 }
 
 /** Re-reads every file (no cache) and compares path, size and sha256 with the manifest. */
-export async function verifyWorkspace(workspace: string, manifest: CheckpointManifest): Promise<string> {
+export async function verifyWorkspace(
+  workspace: string,
+  manifest: CheckpointManifest,
+): Promise<string> {
   const onDisk = await scanWorkspace(workspace);
   const expected = new Map(manifest.files.map((file) => [file.path, file]));
   if (onDisk.length !== expected.size) {

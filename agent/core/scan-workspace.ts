@@ -31,7 +31,8 @@ export class HashCache {
   async load(): Promise<this> {
     if (!this.file) return this;
     const text = await fs.promises.readFile(this.file, 'utf8').catch(() => null);
-    if (text) this.entries = new Map(Object.entries(JSON.parse(text) as Record<string, CacheEntry>));
+    if (text)
+      this.entries = new Map(Object.entries(JSON.parse(text) as Record<string, CacheEntry>));
     return this;
   }
 
@@ -46,7 +47,8 @@ export class HashCache {
   get(relative: string, stat: fs.Stats): string | undefined {
     const entry = this.entries.get(relative);
     if (!entry) return undefined;
-    const same = entry.size === stat.size && entry.mtimeMs === stat.mtimeMs && entry.ino === stat.ino;
+    const same =
+      entry.size === stat.size && entry.mtimeMs === stat.mtimeMs && entry.ino === stat.ino;
     return same ? entry.sha256 : undefined;
   }
 
@@ -113,7 +115,13 @@ export async function scanWorkspace(
       sha256 = await hashFile(absolutePath);
       options.cache?.set(relative, stat, sha256);
     }
-    scanned.push({ path: relative, absolutePath, size: stat.size, mode: stat.mode & 0o7777, sha256 });
+    scanned.push({
+      path: relative,
+      absolutePath,
+      size: stat.size,
+      mode: stat.mode & 0o7777,
+      sha256,
+    });
   });
   return scanned.sort((a, b) => (a.path < b.path ? -1 : 1));
 }

@@ -2,7 +2,13 @@ import fs from 'node:fs';
 import { manifestKey, manifestsPrefix, objectKey, objectsPrefix, parseManifestKey } from './keys';
 import type { CheckpointManifest, ManifestFile } from './manifest';
 import type { ObjectStore } from './object-store';
-import { eachLimited, hashFile, scanWorkspace, type HashCache, type ScannedFile } from './scan-workspace';
+import {
+  eachLimited,
+  hashFile,
+  scanWorkspace,
+  type HashCache,
+  type ScannedFile,
+} from './scan-workspace';
 
 export interface CheckpointOptions {
   store: ObjectStore;
@@ -77,7 +83,10 @@ export async function takeCheckpoint(options: CheckpointOptions): Promise<Checkp
       }
 
       const sending = store.putFile(key, file.absolutePath, signal);
-      uploading.set(key, sending.then(() => undefined));
+      uploading.set(
+        key,
+        sending.then(() => undefined),
+      );
       const sent = await sending.catch((error) => {
         uploading.delete(key);
         throw error;

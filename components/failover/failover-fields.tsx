@@ -31,7 +31,11 @@ export function FailoverFields({ value, onChange, errors, rentalPricePerGpuHour 
   return (
     <div className="space-y-5">
       <label className="flex items-center gap-2 text-sm font-medium">
-        <input type="checkbox" checked={value.enabled} onChange={(event) => set('enabled', event.target.checked)} />
+        <input
+          type="checkbox"
+          checked={value.enabled}
+          onChange={(event) => set('enabled', event.target.checked)}
+        />
         Fail over to a CPU standby automatically
       </label>
 
@@ -41,10 +45,17 @@ export function FailoverFields({ value, onChange, errors, rentalPricePerGpuHour 
           const type = standbyTypes[id];
           return (
             <label key={id} className="flex items-center gap-2 text-sm">
-              <input type="radio" name="standbyType" value={id} checked={value.standbyType === id} onChange={() => set('standbyType', id)} />
+              <input
+                type="radio"
+                name="standbyType"
+                value={id}
+                checked={value.standbyType === id}
+                onChange={() => set('standbyType', id)}
+              />
               <span className="font-mono">{type.label}</span>
               <span className="text-slate-500">
-                {formatPrice(type.pricePerHour)}/h · {type.vcpus} vCPU, {type.memoryGb} GB · {type.tier}
+                {formatPrice(type.pricePerHour)}/h · {type.vcpus} vCPU, {type.memoryGb} GB ·{' '}
+                {type.tier}
               </span>
             </label>
           );
@@ -53,15 +64,25 @@ export function FailoverFields({ value, onChange, errors, rentalPricePerGpuHour 
       </fieldset>
 
       <label className="flex items-center gap-2 text-sm font-medium">
-        <input type="checkbox" checked={value.autoRestore} onChange={(event) => set('autoRestore', event.target.checked)} />
+        <input
+          type="checkbox"
+          checked={value.autoRestore}
+          onChange={(event) => set('autoRestore', event.target.checked)}
+        />
         Restore onto a GPU automatically
       </label>
 
       <fieldset className="space-y-2">
         <legend className="text-sm font-medium">Restore when the price is at most</legend>
         <label className="flex items-center gap-2 text-sm">
-          <input type="radio" name="bound" checked={value.restoreMaxPricePerGpuHour === null} onChange={() => set('restoreMaxPricePerGpuHour', null)} />
-          The rental&apos;s own spot price{rentalPricePerGpuHour ? ` (${formatPrice(rentalPricePerGpuHour)}/GPU-hour)` : ''}
+          <input
+            type="radio"
+            name="bound"
+            checked={value.restoreMaxPricePerGpuHour === null}
+            onChange={() => set('restoreMaxPricePerGpuHour', null)}
+          />
+          The rental&apos;s own spot price
+          {rentalPricePerGpuHour ? ` (${formatPrice(rentalPricePerGpuHour)}/GPU-hour)` : ''}
         </label>
         <label className="flex items-center gap-2 text-sm">
           <input
@@ -108,7 +129,12 @@ export function FailoverFields({ value, onChange, errors, rentalPricePerGpuHour 
                 type="checkbox"
                 checked={value.channels.includes(channel)}
                 onChange={(event) =>
-                  set('channels', event.target.checked ? [...value.channels, channel] : value.channels.filter((item) => item !== channel))
+                  set(
+                    'channels',
+                    event.target.checked
+                      ? [...value.channels, channel]
+                      : value.channels.filter((item) => item !== channel),
+                  )
                 }
               />
               {channelLabels[channel]}

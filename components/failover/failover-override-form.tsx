@@ -4,7 +4,11 @@ import { useMutation } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useState } from 'react';
 import { ApiError, apiFetch } from '@/lib/client/api';
-import type { EffectiveSettings, FailoverOverride, FailoverSettings } from '@/lib/failover/settings/failover-settings';
+import type {
+  EffectiveSettings,
+  FailoverOverride,
+  FailoverSettings,
+} from '@/lib/failover/settings/failover-settings';
 import { FailoverFields } from './failover-fields';
 
 interface Props {
@@ -15,20 +19,35 @@ interface Props {
   onSaved(): void;
 }
 
-const strip = ({ restoreBoundPerGpuHour: _bound, ...settings }: EffectiveSettings): FailoverSettings => settings;
+const strip = ({
+  restoreBoundPerGpuHour: _bound,
+  ...settings
+}: EffectiveSettings): FailoverSettings => settings;
 
 /** This machine's failover: the user's settings, or its own override of them. */
-export function FailoverOverrideForm({ rentalId, settings, override, rentalPricePerGpuHour, onSaved }: Props) {
+export function FailoverOverrideForm({
+  rentalId,
+  settings,
+  override,
+  rentalPricePerGpuHour,
+  onSaved,
+}: Props) {
   const [own, setOwn] = useState(override !== null);
   const [draft, setDraft] = useState<FailoverSettings>(strip(settings));
   const save = useMutation({
     mutationFn: (next: FailoverSettings | null) =>
-      apiFetch(`/api/rentals/${rentalId}/failover`, { method: 'PUT', body: JSON.stringify({ override: next }) }),
+      apiFetch(`/api/rentals/${rentalId}/failover`, {
+        method: 'PUT',
+        body: JSON.stringify({ override: next }),
+      }),
     onSuccess: onSaved,
   });
   const error = save.error instanceof ApiError ? save.error : null;
   const fields = Object.fromEntries(
-    Object.entries(error?.fields ?? {}).map(([name, message]) => [name.replace(/^override\./, ''), message]),
+    Object.entries(error?.fields ?? {}).map(([name, message]) => [
+      name.replace(/^override\./, ''),
+      message,
+    ]),
   );
 
   return (
@@ -45,17 +64,39 @@ export function FailoverOverrideForm({ rentalId, settings, override, rentalPrice
       <div className="flex flex-col gap-1 text-sm">
         <label className="flex items-center gap-2">
           <input type="radio" name="mode" checked={!own} onChange={() => setOwn(false)} />
-          Use my <Link href="/settings/failover" className="text-indigo-700 underline">failover settings</Link>
+          Use my{' '}
+          <Link href="/settings/failover" className="text-indigo-700 underline">
+            failover settings
+          </Link>
         </label>
         <label className="flex items-center gap-2">
           <input type="radio" name="mode" checked={own} onChange={() => setOwn(true)} />
           Override them for this machine
         </label>
       </div>
-      {own && <FailoverFields value={draft} onChange={setDraft} errors={fields} rentalPricePerGpuHour={rentalPricePerGpuHour} />}
-      {error && <p role="alert" className="text-sm text-rose-700">{error.message}</p>}
-      {save.isSuccess && <p role="status" className="text-sm text-emerald-700">Saved.</p>}
-      <button type="submit" disabled={save.isPending} className="rounded bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white disabled:opacity-60">
+      {own && (
+        <FailoverFields
+          value={draft}
+          onChange={setDraft}
+          errors={fields}
+          rentalPricePerGpuHour={rentalPricePerGpuHour}
+        />
+      )}
+      {error && (
+        <p role="alert" className="text-sm text-rose-700">
+          {error.message}
+        </p>
+      )}
+      {save.isSuccess && (
+        <p role="status" className="text-sm text-emerald-700">
+          Saved.
+        </p>
+      )}
+      <button
+        type="submit"
+        disabled={save.isPending}
+        className="rounded bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white disabled:opacity-60"
+      >
         {save.isPending ? 'Saving…' : 'Save for this machine'}
       </button>
     </form>

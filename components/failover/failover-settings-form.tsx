@@ -25,8 +25,18 @@ export function FailoverSettingsForm() {
     },
   });
 
-  if (loaded.isPending) return <p role="status" className="text-slate-500">Loading settings…</p>;
-  if (loaded.isError) return <p role="alert" className="text-rose-700">Could not load your settings: {loaded.error.message}</p>;
+  if (loaded.isPending)
+    return (
+      <p role="status" className="text-slate-500">
+        Loading settings…
+      </p>
+    );
+  if (loaded.isError)
+    return (
+      <p role="alert" className="text-rose-700">
+        Could not load your settings: {loaded.error.message}
+      </p>
+    );
 
   const value = draft ?? loaded.data.settings;
   const error = save.error instanceof ApiError ? save.error : null;
@@ -41,9 +51,21 @@ export function FailoverSettingsForm() {
       }}
     >
       <FailoverFields value={value} onChange={setDraft} errors={error?.fields ?? {}} />
-      {error && <p role="alert" className="text-sm text-rose-700">{error.message}</p>}
-      {save.isSuccess && !draft && <p role="status" className="text-sm text-emerald-700">Saved.</p>}
-      <button type="submit" disabled={save.isPending} className="rounded bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white disabled:opacity-60">
+      {error && (
+        <p role="alert" className="text-sm text-rose-700">
+          {error.message}
+        </p>
+      )}
+      {save.isSuccess && !draft && (
+        <p role="status" className="text-sm text-emerald-700">
+          Saved.
+        </p>
+      )}
+      <button
+        type="submit"
+        disabled={save.isPending}
+        className="rounded bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white disabled:opacity-60"
+      >
         {save.isPending ? 'Saving…' : 'Save failover settings'}
       </button>
     </form>

@@ -41,21 +41,38 @@ export function FailoverTimeline({ run }: { run: FailoverRunView }) {
     <div className="space-y-3" data-testid="failover-run" data-run-state={run.state}>
       <p className="text-sm text-slate-600">
         Notice at {new Date(run.noticeAt).toLocaleTimeString()} via {run.detectedVia}
-        {noticeToStandby !== null && <> · standby serving {noticeToStandby.toFixed(1)} s after the notice</>}
+        {noticeToStandby !== null && (
+          <> · standby serving {noticeToStandby.toFixed(1)} s after the notice</>
+        )}
         {' · '}
-        <span className="font-medium" data-testid="run-state">{runLabels[run.state]}</span>
+        <span className="font-medium" data-testid="run-state">
+          {runLabels[run.state]}
+        </span>
       </p>
-      {run.error && <p role="alert" className="text-sm text-rose-700">{run.error}</p>}
+      {run.error && (
+        <p role="alert" className="text-sm text-rose-700">
+          {run.error}
+        </p>
+      )}
       <ol className="space-y-2" aria-label="Failover timeline">
         {run.steps.map((step) => (
-          <li key={step.name} className="rounded border border-slate-200 bg-white p-3" data-step={step.name} data-step-state={step.state}>
+          <li
+            key={step.name}
+            className="rounded border border-slate-200 bg-white p-3"
+            data-step={step.name}
+            data-step-state={step.state}
+          >
             <div className="flex flex-wrap items-center gap-2 text-sm">
               <span className="font-medium">{labels[step.name]}</span>
-              <span className={`rounded px-2 py-0.5 text-xs font-medium ${stateStyle[step.state]}`}>{step.state}</span>
+              <span className={`rounded px-2 py-0.5 text-xs font-medium ${stateStyle[step.state]}`}>
+                {step.state}
+              </span>
               {step.durationMs !== null && step.state !== 'waiting' && (
                 <span className="tabular text-xs text-slate-500">{duration(step.durationMs)}</span>
               )}
-              {step.attempts > 1 && <span className="text-xs text-amber-700">{step.attempts} attempts</span>}
+              {step.attempts > 1 && (
+                <span className="text-xs text-amber-700">{step.attempts} attempts</span>
+              )}
             </div>
             {step.outcome && <p className="mt-1 text-sm text-slate-700">{step.outcome}</p>}
             <StepDetails step={step} />

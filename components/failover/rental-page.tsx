@@ -13,7 +13,8 @@ import { SimulateInterruption } from './simulate-interruption';
 /** How often to refresh: every 1.5 s while a run moves, slower while it waits. */
 function refreshEvery(view: RentalFailoverView | undefined): number {
   const state = view?.runs[0]?.state;
-  if (state === 'running' || state === 'restoring' || view?.rental.state === 'interrupted') return 1_500;
+  if (state === 'running' || state === 'restoring' || view?.rental.state === 'interrupted')
+    return 1_500;
   if (state === 'on_standby' || view?.rental.state === 'provisioning') return 5_000;
   return 15_000;
 }
@@ -28,8 +29,18 @@ export function RentalPage({ rentalId }: { rentalId: string }) {
   });
   const refresh = () => queryClient.invalidateQueries({ queryKey: key });
 
-  if (query.isPending) return <p role="status" className="text-slate-500">Loading the machine…</p>;
-  if (query.isError) return <p role="alert" className="text-rose-700">Could not load this machine: {query.error.message}</p>;
+  if (query.isPending)
+    return (
+      <p role="status" className="text-slate-500">
+        Loading the machine…
+      </p>
+    );
+  if (query.isError)
+    return (
+      <p role="alert" className="text-rose-700">
+        Could not load this machine: {query.error.message}
+      </p>
+    );
 
   const view = query.data;
   const { rental } = view;
@@ -39,13 +50,16 @@ export function RentalPage({ rentalId }: { rentalId: string }) {
     <section className="space-y-6">
       <div className="flex flex-wrap items-end justify-between gap-4">
         <div>
-          <Link href="/machines" className="text-sm text-indigo-700 underline">← Machines</Link>
+          <Link href="/machines" className="text-sm text-indigo-700 underline">
+            ← Machines
+          </Link>
           <h1 className="text-2xl font-semibold">
             {rental.gpuCount > 1 ? `${rental.gpuCount}× ` : ''}
             {rental.gpuModel} · {rental.location}
           </h1>
           <p className="text-sm text-slate-500">
-            {rental.provider} · {formatPrice(rental.spotPricePerHour)}/h · failover {view.settings.enabled ? 'on' : 'off'}
+            {rental.provider} · {formatPrice(rental.spotPricePerHour)}/h · failover{' '}
+            {view.settings.enabled ? 'on' : 'off'}
           </p>
         </div>
         {canSimulate && <SimulateInterruption rentalId={rentalId} onDone={refresh} />}
@@ -55,10 +69,16 @@ export function RentalPage({ rentalId }: { rentalId: string }) {
 
       <div className="space-y-3">
         <h2 className="text-lg font-semibold">Failover</h2>
-        {latest ? <FailoverTimeline run={latest} /> : <p className="text-sm text-slate-600">No interruption so far.</p>}
+        {latest ? (
+          <FailoverTimeline run={latest} />
+        ) : (
+          <p className="text-sm text-slate-600">No interruption so far.</p>
+        )}
         {earlier.map((run) => (
           <details key={run.id} className="rounded border border-slate-200 bg-slate-50 p-3">
-            <summary className="cursor-pointer text-sm">Earlier run, notice at {new Date(run.noticeAt).toLocaleString()} ({run.state})</summary>
+            <summary className="cursor-pointer text-sm">
+              Earlier run, notice at {new Date(run.noticeAt).toLocaleString()} ({run.state})
+            </summary>
             <FailoverTimeline run={run} />
           </details>
         ))}

@@ -21,12 +21,16 @@ export function RentalSummary({ view, now }: { view: RentalFailoverView; now: nu
     <div className="grid gap-4 rounded-lg border border-slate-200 bg-white p-5 sm:grid-cols-3">
       <div>
         <p className="text-xs uppercase tracking-wide text-slate-500">State</p>
-        <span className={`mt-1 inline-block rounded px-2 py-0.5 text-sm font-medium ${stateStyle[view.displayState]}`} data-testid="rental-state">
+        <span
+          className={`mt-1 inline-block rounded px-2 py-0.5 text-sm font-medium ${stateStyle[view.displayState]}`}
+          data-testid="rental-state"
+        >
           {view.displayState.replace('_', ' ')}
         </span>
         {standby && (
           <p className="mt-2 text-sm text-slate-700" data-testid="standby-cost">
-            Standby {standby.label} at {formatPrice(standby.pricePerHour)}/h: ${standby.costSoFar.toFixed(4)} so far
+            Standby {standby.label} at {formatPrice(standby.pricePerHour)}/h: $
+            {standby.costSoFar.toFixed(4)} so far
           </p>
         )}
       </div>

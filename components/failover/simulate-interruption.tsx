@@ -39,7 +39,11 @@ export function SimulateInterruption({ rentalId, onDone }: { rentalId: string; o
       >
         Simulate interruption
       </button>
-      {simulate.isError && <span role="alert" className="text-rose-700">{simulate.error.message}</span>}
+      {simulate.isError && (
+        <span role="alert" className="text-rose-700">
+          {simulate.error.message}
+        </span>
+      )}
     </div>
   );
 }

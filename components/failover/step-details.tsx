@@ -1,10 +1,13 @@
 import type { FailoverStepView } from '@/lib/failover/view/run-view';
 import { formatPrice } from '@/lib/client/format';
 
-const mb = (bytes: unknown) => (typeof bytes === 'number' ? `${(bytes / 1_048_576).toFixed(1)} MB` : null);
-const text = (value: unknown) => (typeof value === 'string' || typeof value === 'number' ? String(value) : null);
+const mb = (bytes: unknown) =>
+  typeof bytes === 'number' ? `${(bytes / 1_048_576).toFixed(1)} MB` : null;
+const text = (value: unknown) =>
+  typeof value === 'string' || typeof value === 'number' ? String(value) : null;
 const price = (value: unknown) => (typeof value === 'number' ? `${formatPrice(value)}/h` : null);
-const age = (seconds: unknown) => (typeof seconds === 'number' ? `${Math.round(seconds)} s before the notice` : null);
+const age = (seconds: unknown) =>
+  typeof seconds === 'number' ? `${Math.round(seconds)} s before the notice` : null;
 
 type Row = [label: string, value: string | null, mono?: boolean];
 
@@ -13,7 +16,11 @@ function rowsOf(step: FailoverStepView): Row[] {
   const out = step.output as Record<string, any>;
   switch (step.name) {
     case 'detect':
-      return [['Via', text(out.via)], ['Source', text(out.source)], ['GPU machine', text(out.gpuMachineId), true]];
+      return [
+        ['Via', text(out.via)],
+        ['Source', text(out.source)],
+        ['GPU machine', text(out.gpuMachineId), true],
+      ];
     case 'sync':
       return [
         ['Manifest', text(out.manifestKey), true],
@@ -35,7 +42,10 @@ function rowsOf(step: FailoverStepView): Row[] {
     case 'notify':
       return [
         ['Channels', Array.isArray(out.channels) ? out.channels.join(', ') || 'none' : null],
-        ['Messages', Array.isArray(out.notificationIds) ? String(out.notificationIds.length) : null],
+        [
+          'Messages',
+          Array.isArray(out.notificationIds) ? String(out.notificationIds.length) : null,
+        ],
       ];
     case 'restore':
       return [
@@ -45,7 +55,12 @@ function rowsOf(step: FailoverStepView): Row[] {
         ['Files restored', text(out.files)],
         ['Downloaded', mb(out.downloadedBytes)],
         ['Standby stopped', text(out.standbyTerminated), true],
-        ['Attempts given up', Array.isArray(out.abandoned) && out.abandoned.length ? String(out.abandoned.length) : null],
+        [
+          'Attempts given up',
+          Array.isArray(out.abandoned) && out.abandoned.length
+            ? String(out.abandoned.length)
+            : null,
+        ],
       ];
   }
 }

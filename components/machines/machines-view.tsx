@@ -72,7 +72,10 @@ export function MachinesView() {
           {list.map((rental) => (
             <tr key={rental.id} data-rental-id={rental.id}>
               <td className="px-3 py-2">
-                <Link href={`/machines/${rental.id}`} className="font-medium text-indigo-700 hover:underline">
+                <Link
+                  href={`/machines/${rental.id}`}
+                  className="font-medium text-indigo-700 hover:underline"
+                >
                   {rental.gpuCount > 1 ? `${rental.gpuCount}× ` : ''}
                   {rental.gpuModel}
                 </Link>

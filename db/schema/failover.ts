@@ -34,7 +34,11 @@ export const failoverSettings = pgTable('failover_settings', {
   standbyType: text('standby_type').$type<StandbyTypeId>().notNull().default('e2-standard-4'),
   autoRestore: boolean('auto_restore').notNull().default(true),
   checkpointIntervalMinutes: integer('checkpoint_interval_minutes').notNull().default(30),
-  channels: text('channels').array().$type<FailoverChannel[]>().notNull().default(['email', 'push']),
+  channels: text('channels')
+    .array()
+    .$type<FailoverChannel[]>()
+    .notNull()
+    .default(['email', 'push']),
   /** Null: the rental's own spot price per GPU-hour. */
   restoreMaxPricePerGpuHour: numeric('restore_max_price_per_gpu_hour', {
     precision: 12,
@@ -76,7 +80,10 @@ export const agentNonces = pgTable(
     nonce: text('nonce').notNull(),
     receivedAt: at('received_at').notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.agentId, t.nonce] }), index('agent_nonces_time').on(t.receivedAt)],
+  (t) => [
+    primaryKey({ columns: [t.agentId, t.nonce] }),
+    index('agent_nonces_time').on(t.receivedAt),
+  ],
 );
 
 export type AgentCommandKind = 'checkpoint' | 'restore';
@@ -180,13 +187,7 @@ export const failoverRuns = pgTable(
 export const failoverStepNames = ['detect', 'sync', 'standby', 'notify', 'restore'] as const;
 export type FailoverStepName = (typeof failoverStepNames)[number];
 export type FailoverStepState =
-  | 'pending'
-  | 'running'
-  | 'retrying'
-  | 'waiting'
-  | 'succeeded'
-  | 'failed'
-  | 'skipped';
+  'pending' | 'running' | 'retrying' | 'waiting' | 'succeeded' | 'failed' | 'skipped';
 
 export interface FailoverStepError {
   at: string;

@@ -1,6 +1,12 @@
 import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { failoverRuns, failoverStepNames, failoverSteps, rentalMachines, rentals } from '@/db/schema';
+import {
+  failoverRuns,
+  failoverStepNames,
+  failoverSteps,
+  rentalMachines,
+  rentals,
+} from '@/db/schema';
 import type { Clock } from '@/lib/clock';
 import type { Logger } from '@/lib/logger';
 import type { WakeRun } from './run/wake-run';
@@ -89,7 +95,13 @@ export async function detectInterruption(
               lastAttemptAt: now,
               finishedAt: now,
               outcome: `Notice from ${signal.source} via ${signal.via}`,
-              output: { via: signal.via, source: signal.source, noticeAt: signal.noticeAt, interruptAt: signal.interruptAt, gpuMachineId: signal.machineId },
+              output: {
+                via: signal.via,
+                source: signal.source,
+                noticeAt: signal.noticeAt,
+                interruptAt: signal.interruptAt,
+                gpuMachineId: signal.machineId,
+              },
             }
           : { runId: run.id, step },
       ),
@@ -103,7 +115,12 @@ export async function detectInterruption(
 
   if (created) {
     deps.logger.info(
-      { rental_id: rental.id, run_id: created.id, via: signal.via, notice_ms: now.getTime() - signal.noticeAt.getTime() },
+      {
+        rental_id: rental.id,
+        run_id: created.id,
+        via: signal.via,
+        notice_ms: now.getTime() - signal.noticeAt.getTime(),
+      },
       'failover_run_detected',
     );
     await deps.wake(created.id);
@@ -113,6 +130,11 @@ export async function detectInterruption(
   const [existing] = await db
     .select()
     .from(failoverRuns)
-    .where(and(eq(failoverRuns.gpuProvider, signal.provider), eq(failoverRuns.gpuMachineId, signal.machineId)));
+    .where(
+      and(
+        eq(failoverRuns.gpuProvider, signal.provider),
+        eq(failoverRuns.gpuMachineId, signal.machineId),
+      ),
+    );
   return existing ? { run: existing, created: false } : null;
 }

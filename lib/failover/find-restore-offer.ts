@@ -29,7 +29,11 @@ export async function findRestoreOffer(
         lte(offers.spotPricePerGpuHour, boundPerGpuHour + 1e-9),
       ),
     )
-    .orderBy(desc(sql`${offers.region} = ${rental.region}`), asc(offers.spotPricePerGpuHour), asc(offers.id))
+    .orderBy(
+      desc(sql`${offers.region} = ${rental.region}`),
+      asc(offers.spotPricePerGpuHour),
+      asc(offers.id),
+    )
     .limit(1);
   return offer ?? null;
 }

@@ -19,7 +19,10 @@ export type SimulateInterruptionInput = z.infer<typeof simulateInterruptionInput
  * Why the simulation tool is unavailable here, or null when it may be used: like the other
  * simulator tools, never in production and never without the simulated market.
  */
-export function simulationRefusal(env: Env, providers: Map<string, ProviderAdapter>): string | null {
+export function simulationRefusal(
+  env: Env,
+  providers: Map<string, ProviderAdapter>,
+): string | null {
   if (!env.SIM_ENABLED || !(providers.get('simulated') instanceof SimulatedProvider)) {
     return 'The simulated market is off';
   }
@@ -52,7 +55,8 @@ export async function simulateInterruption(
         isNull(rentalMachines.endedAt),
       ),
     );
-  if (!machine?.machineId) throw conflict('This rental has no simulated GPU running', { reason: 'no_gpu' });
+  if (!machine?.machineId)
+    throw conflict('This rental has no simulated GPU running', { reason: 'no_gpu' });
 
   const provider = deps.providers.get('simulated') as SimulatedProvider;
   const state = await provider.getMachine(machine.machineId);
@@ -60,5 +64,9 @@ export async function simulateInterruption(
     throw conflict(`The GPU is ${state.status}, not running`, { reason: 'not_running' });
   }
   const noticed = await provider.interrupt(machine.machineId, input.noticeSeconds);
-  return { machineId: machine.machineId, noticeAt: noticed.noticeAt, interruptAt: noticed.interruptAt };
+  return {
+    machineId: machine.machineId,
+    noticeAt: noticed.noticeAt,
+    interruptAt: noticed.interruptAt,
+  };
 }

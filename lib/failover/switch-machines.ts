@@ -26,7 +26,14 @@ async function addMachineOnce(tx: Tx, rentalId: string, machine: MachineOnRental
       where rental_id = ${rentalId} and provider = ${machine.provider} and machine_id = ${machine.machineId})`);
 }
 
-async function endMachine(tx: Tx, rentalId: string, provider: string, machineId: string, at: Date, interruptedAt: Date | null) {
+async function endMachine(
+  tx: Tx,
+  rentalId: string,
+  provider: string,
+  machineId: string,
+  at: Date,
+  interruptedAt: Date | null,
+) {
   await tx
     .update(rentalMachines)
     .set({ endedAt: at, interruptedAt })
@@ -41,31 +48,59 @@ async function endMachine(tx: Tx, rentalId: string, provider: string, machineId:
 }
 
 /** The standby now carries the work: the GPU's time ends, the standby's begins, in one step. */
-export async function switchToStandby(db: Db, run: RunRow, rental: RentalRow, standby: MachineOnRental, now: Date) {
+export async function switchToStandby(
+  db: Db,
+  run: RunRow,
+  rental: RentalRow,
+  standby: MachineOnRental,
+  now: Date,
+) {
   await db.transaction(async (tx) => {
     const interrupted = run.interruptAt && run.interruptAt <= now ? run.interruptAt : null;
     await endMachine(tx, rental.id, run.gpuProvider, run.gpuMachineId, now, interrupted ?? now);
     await addMachineOnce(tx, rental.id, standby);
     await tx
       .update(rentals)
-      .set({ state: 'on_standby', interruptedAt: sql`coalesce(${rentals.interruptedAt}, ${now.toISOString()}::timestamptz)` })
-      .where(and(eq(rentals.id, rental.id), inArray(rentals.state, ['provisioning', 'running', 'interrupted'])));
+      .set({
+        state: 'on_standby',
+        interruptedAt: sql`coalesce(${rentals.interruptedAt}, ${now.toISOString()}::timestamptz)`,
+      })
+      .where(
+        and(
+          eq(rentals.id, rental.id),
+          inArray(rentals.state, ['provisioning', 'running', 'interrupted']),
+        ),
+      );
     await tx
       .update(failoverRuns)
-      .set({ standbyServingAt: sql`coalesce(${failoverRuns.standbyServingAt}, ${now.toISOString()}::timestamptz)` })
+      .set({
+        standbyServingAt: sql`coalesce(${failoverRuns.standbyServingAt}, ${now.toISOString()}::timestamptz)`,
+      })
       .where(eq(failoverRuns.id, run.id));
   });
 }
 
 /** The restored GPU carries the work again: the standby's time ends, the GPU's begins. */
-export async function switchToGpu(db: Db, run: RunRow, rental: RentalRow, gpu: MachineOnRental, now: Date) {
+export async function switchToGpu(
+  db: Db,
+  run: RunRow,
+  rental: RentalRow,
+  gpu: MachineOnRental,
+  now: Date,
+) {
   await db.transaction(async (tx) => {
     if (run.standbyMachineId) {
       const standby = await tx
         .select({ provider: rentalMachines.provider })
         .from(rentalMachines)
-        .where(and(eq(rentalMachines.rentalId, rental.id), eq(rentalMachines.machineId, run.standbyMachineId)));
-      if (standby[0]) await endMachine(tx, rental.id, standby[0].provider, run.standbyMachineId, now, null);
+        .where(
+          and(
+            eq(rentalMachines.rentalId, rental.id),
+            eq(rentalMachines.machineId, run.standbyMachineId),
+          ),
+        );
+      if (standby[0])
+        await endMachine(tx, rental.id, standby[0].provider, run.standbyMachineId, now, null);
     }
     await addMachineOnce(tx, rental.id, gpu);
     await tx

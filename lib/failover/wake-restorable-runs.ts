@@ -25,7 +25,8 @@ export async function wakeRestorableRuns(deps: FailoverDeps): Promise<number> {
       const settings = await settingsForRental(deps.db, rental);
       due =
         settings.autoRestore &&
-        (await findRestoreOffer(deps.db, rental, settings.restoreBoundPerGpuHour, providers)) !== null;
+        (await findRestoreOffer(deps.db, rental, settings.restoreBoundPerGpuHour, providers)) !==
+          null;
     }
     if (!due) continue;
     await deps.wake(run.id);

@@ -12,9 +12,30 @@ export interface StandbyType {
 
 /** The CPU machines a rental's work can wait on while no GPU is available. */
 export const standbyTypes: Record<StandbyTypeId, StandbyType> = {
-  'e2-medium': { id: 'e2-medium', label: 'e2-medium', tier: 'basic', vcpus: 2, memoryGb: 4, pricePerHour: 0.03 },
-  'e2-standard-4': { id: 'e2-standard-4', label: 'e2-standard-4', tier: 'recommended', vcpus: 4, memoryGb: 16, pricePerHour: 0.15 },
-  'n2-standard-8': { id: 'n2-standard-8', label: 'n2-standard-8', tier: 'high performance', vcpus: 8, memoryGb: 32, pricePerHour: 0.4 },
+  'e2-medium': {
+    id: 'e2-medium',
+    label: 'e2-medium',
+    tier: 'basic',
+    vcpus: 2,
+    memoryGb: 4,
+    pricePerHour: 0.03,
+  },
+  'e2-standard-4': {
+    id: 'e2-standard-4',
+    label: 'e2-standard-4',
+    tier: 'recommended',
+    vcpus: 4,
+    memoryGb: 16,
+    pricePerHour: 0.15,
+  },
+  'n2-standard-8': {
+    id: 'n2-standard-8',
+    label: 'n2-standard-8',
+    tier: 'high performance',
+    vcpus: 8,
+    memoryGb: 32,
+    pricePerHour: 0.4,
+  },
 };
 
 export interface StandbyRequest {

@@ -13,7 +13,10 @@ export interface ObjectStorage {
  * R2 when R2_* is set; otherwise an S3 stand-in on 127.0.0.1 (S3_STANDIN_PORT) with its data in
  * S3_STANDIN_DIR, so the quick start's failover works with no configuration.
  */
-export async function startObjectStorage(env: Env, say: (message: string) => void): Promise<ObjectStorage> {
+export async function startObjectStorage(
+  env: Env,
+  say: (message: string) => void,
+): Promise<ObjectStorage> {
   if (env.R2_ENDPOINT) {
     say(`using object storage at ${env.R2_ENDPOINT}, bucket ${env.R2_BUCKET}`);
     return { env: {}, close: async () => undefined };

@@ -1,7 +1,10 @@
 import http from 'node:http';
 import { freePort } from '@/lib/net/free-port';
 
-type Handler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
+type Handler = (
+  request: Request,
+  context: { params: Promise<Record<string, string>> },
+) => Promise<Response>;
 
 export interface RouteServer {
   url: string;

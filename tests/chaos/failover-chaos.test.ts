@@ -2,7 +2,12 @@ import { and, asc, eq, like, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { notifications, failoverSteps, rentalMachines, simMachines } from '@/db/schema';
 import { hashTree } from '../support/hash-tree';
-import { sleep, startFailoverHarness, waitFor, type FailoverHarness } from '../support/failover-harness';
+import {
+  sleep,
+  startFailoverHarness,
+  waitFor,
+  type FailoverHarness,
+} from '../support/failover-harness';
 import { startWorkerProcess, type LogLine, type WorkerProcess } from '../support/worker-process';
 
 /**
@@ -60,7 +65,11 @@ const resumed: string[] = [];
 
 beforeAll(async () => {
   harness = await startFailoverHarness({ seedMb: 24 });
-  await harness.setSettings({ enabled: true, channels: ['email', 'push', 'sms'], restoreMaxPricePerGpuHour: 5 });
+  await harness.setSettings({
+    enabled: true,
+    channels: ['email', 'push', 'sms'],
+    restoreMaxPricePerGpuHour: 5,
+  });
   const { env } = harness;
   workerEnv = {
     DATABASE_URL: env.DATABASE_URL!,
@@ -77,7 +86,9 @@ beforeAll(async () => {
 }, 180_000);
 
 afterAll(async () => {
-  console.log(`kills that cut a step short: ${resumed.length} of ${plan.length} (${resumed.join(', ')})`);
+  console.log(
+    `kills that cut a step short: ${resumed.length} of ${plan.length} (${resumed.join(', ')})`,
+  );
   await worker?.kill('SIGTERM');
   await harness?.close();
 });
@@ -91,7 +102,8 @@ describe('a worker killed inside any failover step', () => {
       const delay = Math.round(random() * point.maxDelayMs);
 
       const killed = worker.waitForLine(
-        (line: LogLine) => line.msg === point.msg && line.step === point.step && line.rental_id === rentalId,
+        (line: LogLine) =>
+          line.msg === point.msg && line.step === point.step && line.rental_id === rentalId,
         120_000,
       );
       await harness.provider.interrupt(machineId, 30);
@@ -100,27 +112,52 @@ describe('a worker killed inside any failover step', () => {
       await worker.kill('SIGKILL');
       worker = await startWorkerProcess(workerEnv);
 
-      const run = await waitFor('the run to end restored', async () => {
-        const found = await harness.runOf(rentalId);
-        if (found?.state === 'failed') throw new Error(`run failed: ${found.error}`);
-        return found?.state === 'restored' ? found : null;
-      }, 180_000);
+      const run = await waitFor(
+        'the run to end restored',
+        async () => {
+          const found = await harness.runOf(rentalId);
+          if (found?.state === 'failed') throw new Error(`run failed: ${found.error}`);
+          return found?.state === 'restored' ? found : null;
+        },
+        180_000,
+      );
       const { db } = harness.database;
 
       const standbys = await db
         .select()
         .from(simMachines)
-        .where(and(eq(simMachines.kind, 'standby'), sql`${simMachines.bootEnv}->>'SPOT_RENTAL_ID' = ${rentalId}`));
+        .where(
+          and(
+            eq(simMachines.kind, 'standby'),
+            sql`${simMachines.bootEnv}->>'SPOT_RENTAL_ID' = ${rentalId}`,
+          ),
+        );
       expect(standbys.map((machine) => machine.id)).toEqual([run.standbyMachineId]);
-      const gpus = await db.select().from(simMachines).where(like(simMachines.idempotencyKey, `failover:${run.id}:restore:%`));
-      expect(gpus.filter((machine) => machine.terminatedAt === null).map((machine) => machine.id)).toEqual([run.restoreMachineId]);
+      const gpus = await db
+        .select()
+        .from(simMachines)
+        .where(like(simMachines.idempotencyKey, `failover:${run.id}:restore:%`));
+      expect(
+        gpus.filter((machine) => machine.terminatedAt === null).map((machine) => machine.id),
+      ).toEqual([run.restoreMachineId]);
 
-      const sent = await db.select().from(notifications).where(eq(notifications.rentalId, rentalId));
+      const sent = await db
+        .select()
+        .from(notifications)
+        .where(eq(notifications.rentalId, rentalId));
       expect(sent.map((row) => row.dedupeKey).sort()).toEqual(
-        ['email', 'push', 'sms'].flatMap((channel) => ['restored', 'standby'].map((event) => `failover:${run.id}:${event}:${channel}`)).sort(),
+        ['email', 'push', 'sms']
+          .flatMap((channel) =>
+            ['restored', 'standby'].map((event) => `failover:${run.id}:${event}:${channel}`),
+          )
+          .sort(),
       );
 
-      const machines = await db.select().from(rentalMachines).where(eq(rentalMachines.rentalId, rentalId)).orderBy(asc(rentalMachines.startedAt));
+      const machines = await db
+        .select()
+        .from(rentalMachines)
+        .where(eq(rentalMachines.rentalId, rentalId))
+        .orderBy(asc(rentalMachines.startedAt));
       expect(machines.map((machine) => [machine.kind, machine.machineId])).toEqual([
         ['gpu', machineId],
         ['standby', run.standbyMachineId],
@@ -131,7 +168,9 @@ describe('a worker killed inside any failover step', () => {
 
       const steps = await db.select().from(failoverSteps).where(eq(failoverSteps.runId, run.id));
       expect(steps.every((step) => step.state === 'succeeded')).toBe(true);
-      const cut = steps.find((step) => step.errors.some((error) => /worker stopped/.test(error.message)));
+      const cut = steps.find((step) =>
+        step.errors.some((error) => /worker stopped/.test(error.message)),
+      );
       if (cut) resumed.push(`${point.msg}@${cut.step}`);
     },
   );

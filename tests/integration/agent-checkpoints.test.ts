@@ -38,13 +38,26 @@ async function workspaceWith(files: Record<string, Buffer | string>) {
 }
 
 const checkpoint = (rentalId: string, workspace: string, label: string) =>
-  takeCheckpoint({ store, rentalId, agentId: 'agent-1', workspace, label, reason: 'test', cache: new HashCache() });
+  takeCheckpoint({
+    store,
+    rentalId,
+    agentId: 'agent-1',
+    workspace,
+    label,
+    reason: 'test',
+    cache: new HashCache(),
+  });
 
 describe('agent checkpoints and restores against a real S3 server', () => {
   it('uploads only what changed since the last checkpoint, multipart for a large file', async () => {
     const rentalId = `r-${randomBytes(4).toString('hex')}`;
     const big = randomBytes(40 * 1024 * 1024);
-    const workspace = await workspaceWith({ 'model.bin': big, 'a.txt': 'alpha', 'dir/b.txt': 'beta', 'dir/copy.txt': 'alpha' });
+    const workspace = await workspaceWith({
+      'model.bin': big,
+      'a.txt': 'alpha',
+      'dir/b.txt': 'beta',
+      'dir/copy.txt': 'alpha',
+    });
 
     const first = await checkpoint(rentalId, workspace, 'one');
     expect(first).toMatchObject({ seq: 1, files: 4, uploadedFiles: 3, bytes: big.length + 14 });
@@ -55,26 +68,47 @@ describe('agent checkpoints and restores against a real S3 server', () => {
     expect(second).toMatchObject({ seq: 2, files: 4, uploadedFiles: 1, uploadedBytes: 13 });
 
     const target = await workspaceWith({ 'stale.txt': 'not in the checkpoint' });
-    const restored = await restoreCheckpoint({ store, workspace: target, manifestKey: second.manifestKey, tempDir: path.join(temp, 'tmp') });
+    const restored = await restoreCheckpoint({
+      store,
+      workspace: target,
+      manifestKey: second.manifestKey,
+      tempDir: path.join(temp, 'tmp'),
+    });
     expect(restored).toMatchObject({ seq: 2, files: 4, downloadedFiles: 4, removedFiles: 1 });
     expect(hashTree(target)).toEqual(hashTree(workspace));
 
-    const again = await restoreCheckpoint({ store, workspace: target, manifestKey: second.manifestKey, tempDir: path.join(temp, 'tmp') });
-    expect(again).toMatchObject({ downloadedFiles: 0, removedFiles: 0, verifiedDigest: restored.verifiedDigest });
+    const again = await restoreCheckpoint({
+      store,
+      workspace: target,
+      manifestKey: second.manifestKey,
+      tempDir: path.join(temp, 'tmp'),
+    });
+    expect(again).toMatchObject({
+      downloadedFiles: 0,
+      removedFiles: 0,
+      verifiedDigest: restored.verifiedDigest,
+    });
   });
 
   it('refuses an object whose bytes do not match its sha256', async () => {
     const rentalId = `r-${randomBytes(4).toString('hex')}`;
     const workspace = await workspaceWith({ 'weights.bin': randomBytes(1024) });
     const taken = await checkpoint(rentalId, workspace, 'one');
-    const manifest = (await store.getJson(taken.manifestKey)) as { files: Array<{ sha256: string }> };
+    const manifest = (await store.getJson(taken.manifestKey)) as {
+      files: Array<{ sha256: string }>;
+    };
     const tampered = path.join(temp, 'tampered.bin');
     await fs.writeFile(tampered, randomBytes(1024));
     await store.putFile(objectKey(rentalId, manifest.files[0]!.sha256), tampered);
 
     const target = await workspaceWith({});
     await expect(
-      restoreCheckpoint({ store, workspace: target, manifestKey: taken.manifestKey, tempDir: path.join(temp, 'tmp') }),
+      restoreCheckpoint({
+        store,
+        workspace: target,
+        manifestKey: taken.manifestKey,
+        tempDir: path.join(temp, 'tmp'),
+      }),
     ).rejects.toBeInstanceOf(RestoreVerificationError);
     expect(hashTree(target)).toEqual({});
   });
@@ -83,13 +117,24 @@ describe('agent checkpoints and restores against a real S3 server', () => {
     const rentalId = `r-${randomBytes(4).toString('hex')}`;
     const key = `rentals/${rentalId}/manifests/0000000001-evil.json`;
     await store.putJson(key, {
-      version: 1, rentalId, seq: 1, label: 'evil', reason: 'test', agentId: 'x',
-      takenAt: new Date().toISOString(), totalBytes: 1,
+      version: 1,
+      rentalId,
+      seq: 1,
+      label: 'evil',
+      reason: 'test',
+      agentId: 'x',
+      takenAt: new Date().toISOString(),
+      totalBytes: 1,
       files: [{ path: '../outside.txt', size: 1, sha256: 'a'.repeat(64), mode: 0o644 }],
     });
     const target = await workspaceWith({});
     await expect(
-      restoreCheckpoint({ store, workspace: target, manifestKey: key, tempDir: path.join(temp, 'tmp') }),
+      restoreCheckpoint({
+        store,
+        workspace: target,
+        manifestKey: key,
+        tempDir: path.join(temp, 'tmp'),
+      }),
     ).rejects.toThrow(/relative path inside the workspace/);
   });
 
@@ -114,7 +159,9 @@ describe('agent checkpoints and restores against a real S3 server', () => {
 
     await expect(agent.restore(older.manifestKey, older.seq)).rejects.toThrow(/stale/);
     expect(await fs.readFile(path.join(workspace, 'log.txt'), 'utf8')).toBe('step 1\nstep 2\n');
-    await expect(agent.restore(newer.manifestKey, newer.seq)).resolves.toMatchObject({ downloadedFiles: 0 });
+    await expect(agent.restore(newer.manifestKey, newer.seq)).resolves.toMatchObject({
+      downloadedFiles: 0,
+    });
     await agent.stop();
   });
 });

@@ -10,7 +10,11 @@ let harness: FailoverHarness;
 
 beforeAll(async () => {
   harness = await startFailoverHarness({ seedMb: 200, workers: 1 });
-  await harness.setSettings({ enabled: true, channels: ['email', 'push', 'sms'], restoreMaxPricePerGpuHour: 5 });
+  await harness.setSettings({
+    enabled: true,
+    channels: ['email', 'push', 'sms'],
+    restoreMaxPricePerGpuHour: 5,
+  });
 }, 120_000);
 afterAll(async () => {
   await harness?.close();
@@ -22,7 +26,10 @@ describe('failover of a 200 MB workspace with a 30 s notice', () => {
     // A few small files beside the seeded data, so the workspace is not just large blobs.
     await fs.mkdir(path.join(workspace, 'notes'), { recursive: true });
     for (let index = 0; index < 40; index++) {
-      await fs.writeFile(path.join(workspace, 'notes', `note-${index}.txt`), `note ${index}\n`.repeat(index + 1));
+      await fs.writeFile(
+        path.join(workspace, 'notes', `note-${index}.txt`),
+        `note ${index}\n`.repeat(index + 1),
+      );
     }
     const original = hashTree(workspace);
     expect(treeBytes(workspace)).toBeGreaterThanOrEqual(200 * 1024 * 1024);
@@ -34,15 +41,23 @@ describe('failover of a 200 MB workspace with a 30 s notice', () => {
 
     const restored = await waitFor(
       'the run to be restored',
-      async () => ((await harness.runOf(rentalId))?.state === 'restored' ? harness.runOf(rentalId) : null),
+      async () =>
+        (await harness.runOf(rentalId))?.state === 'restored' ? harness.runOf(rentalId) : null,
       150_000,
     );
     expect(restored!.checkpointFallback).toBe(false);
     expect(restored!.standbyServingAt!.getTime() - notice.noticeAt!.getTime()).toBeLessThan(30_000);
 
-    const steps = await harness.database.db.select().from(failoverSteps).where(eq(failoverSteps.runId, restored!.id));
+    const steps = await harness.database.db
+      .select()
+      .from(failoverSteps)
+      .where(eq(failoverSteps.runId, restored!.id));
     for (const step of steps) {
-      expect({ step: step.step, state: step.state, attempts: step.attempts }).toEqual({ step: step.step, state: 'succeeded', attempts: 1 });
+      expect({ step: step.step, state: step.state, attempts: step.attempts }).toEqual({
+        step: step.step,
+        state: 'succeeded',
+        attempts: 1,
+      });
     }
     const sync = steps.find((step) => step.step === 'sync')!;
     expect(sync.output.manifestKey).toContain(`rentals/${rentalId}/manifests/`);
@@ -64,12 +79,21 @@ describe('failover of a 200 MB workspace with a 30 s notice', () => {
     expect(hashTree(harness.host.workspaceOf(restored!.standbyMachineId!))).toEqual(original);
     expect(hashTree(harness.host.workspaceOf(restored!.restoreMachineId!))).toEqual(original);
 
-    const standbys = await harness.database.db.select().from(simMachines).where(eq(simMachines.kind, 'standby'));
+    const standbys = await harness.database.db
+      .select()
+      .from(simMachines)
+      .where(eq(simMachines.kind, 'standby'));
     expect(standbys).toHaveLength(1);
-    const sent = await harness.database.db.select().from(notifications).where(eq(notifications.rentalId, rentalId));
+    const sent = await harness.database.db
+      .select()
+      .from(notifications)
+      .where(eq(notifications.rentalId, rentalId));
     expect(sent.map((row) => row.dedupeKey).sort()).toEqual(
       ['push', 'email', 'sms']
-        .flatMap((channel) => [`failover:${restored!.id}:restored:${channel}`, `failover:${restored!.id}:standby:${channel}`])
+        .flatMap((channel) => [
+          `failover:${restored!.id}:restored:${channel}`,
+          `failover:${restored!.id}:standby:${channel}`,
+        ])
         .sort(),
     );
   }, 240_000);

@@ -8,7 +8,10 @@ import { failoverRuns, offers, rentals, users } from '@/db/schema';
 import { systemClock } from '@/lib/clock';
 import { getEnv } from '@/lib/env';
 import { updateFailoverSettings } from '@/lib/failover/settings/manage-failover-settings';
-import { defaultFailoverSettings, type FailoverSettings } from '@/lib/failover/settings/failover-settings';
+import {
+  defaultFailoverSettings,
+  type FailoverSettings,
+} from '@/lib/failover/settings/failover-settings';
 import { closeJobSender } from '@/lib/jobs/job-sender';
 import { logger } from '@/lib/logger';
 import { pollProvider } from '@/lib/market/poll-provider';
@@ -41,7 +44,11 @@ export const USER_ID = 'failover-user';
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-export async function waitFor<T>(what: string, probe: () => Promise<T | null | undefined | false>, timeoutMs = 60_000): Promise<T> {
+export async function waitFor<T>(
+  what: string,
+  probe: () => Promise<T | null | undefined | false>,
+  timeoutMs = 60_000,
+): Promise<T> {
   const until = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();
@@ -56,7 +63,10 @@ export async function waitFor<T>(what: string, probe: () => Promise<T | null | u
  * (s3rver) in a temporary folder, the app's agent API, the simulated machines with their agents
  * and real workspaces, and workers. Machines keep their folders after they end, for comparison.
  */
-export async function startFailoverHarness(options: { seedMb: number; workers?: number }): Promise<FailoverHarness> {
+export async function startFailoverHarness(options: {
+  seedMb: number;
+  workers?: number;
+}): Promise<FailoverHarness> {
   const temp = await fs.mkdtemp(path.join(os.tmpdir(), 'spot-failover-'));
   const database = await createTestDatabase();
   process.env.DATABASE_URL = database.url;
@@ -72,10 +82,24 @@ export async function startFailoverHarness(options: { seedMb: number; workers?: 
     R2_SECRET_ACCESS_KEY: s3.config.secretAccessKey,
     R2_BUCKET: s3.config.bucket,
   };
-  const provider = new SimulatedProvider({ db: database.db, clock: systemClock, seed: 42, interruptions: false });
+  const provider = new SimulatedProvider({
+    db: database.db,
+    clock: systemClock,
+    seed: 42,
+    interruptions: false,
+  });
   const providers = new Map([['simulated', provider]]);
-  await database.db.insert(users).values({ id: USER_ID, name: 'Failover tester', email: 'failover@example.com' });
-  await pollProvider(provider, { db: database.db, clock: systemClock, logger, workerId: 'test', timeoutMs: 10_000, intervalSeconds: 5 });
+  await database.db
+    .insert(users)
+    .values({ id: USER_ID, name: 'Failover tester', email: 'failover@example.com' });
+  await pollProvider(provider, {
+    db: database.db,
+    clock: systemClock,
+    logger,
+    workerId: 'test',
+    timeoutMs: 10_000,
+    intervalSeconds: 5,
+  });
 
   const host = new SimulatedMachineHost({
     db: database.db,
@@ -91,7 +115,14 @@ export async function startFailoverHarness(options: { seedMb: number; workers?: 
   const startWorkers = async (count: number) => {
     const started = await Promise.all(
       Array.from({ length: count }, () =>
-        startWorker({ databaseUrl: database.url, db: database.db, env, clock: systemClock, logger, providers }),
+        startWorker({
+          databaseUrl: database.url,
+          db: database.db,
+          env,
+          clock: systemClock,
+          logger,
+          providers,
+        }),
       ),
     );
     workers.push(...started);
@@ -100,15 +131,30 @@ export async function startFailoverHarness(options: { seedMb: number; workers?: 
   await startWorkers(options.workers ?? 0);
 
   return {
-    database, s3, store, api, host, provider, workers, env, startWorkers,
+    database,
+    s3,
+    store,
+    api,
+    host,
+    provider,
+    workers,
+    env,
+    startWorkers,
     async setSettings(settings) {
-      await updateFailoverSettings(database.db, USER_ID, { ...defaultFailoverSettings, ...settings }, new Date());
+      await updateFailoverSettings(
+        database.db,
+        USER_ID,
+        { ...defaultFailoverSettings, ...settings },
+        new Date(),
+      );
     },
     async rentGpu(gpuModel = 'RTX 4090') {
       const [offer] = await database.db
         .select()
         .from(offers)
-        .where(and(eq(offers.gpuModel, gpuModel), eq(offers.gpuCount, 1), eq(offers.available, true)))
+        .where(
+          and(eq(offers.gpuModel, gpuModel), eq(offers.gpuCount, 1), eq(offers.available, true)),
+        )
         .orderBy(offers.spotPricePerGpuHour)
         .limit(1);
       const rental = await createRental(
@@ -121,7 +167,10 @@ export async function startFailoverHarness(options: { seedMb: number; workers?: 
       return { rentalId: rental.id, machineId, workspace: host.workspaceOf(machineId) };
     },
     async runOf(rentalId) {
-      const [run] = await database.db.select().from(failoverRuns).where(eq(failoverRuns.rentalId, rentalId));
+      const [run] = await database.db
+        .select()
+        .from(failoverRuns)
+        .where(eq(failoverRuns.rentalId, rentalId));
       return run;
     },
     async close() {

@@ -25,10 +25,19 @@ const root = path.resolve(import.meta.dirname, '..', '..');
 export async function startWorkerProcess(env: Record<string, string>): Promise<WorkerProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'workers/main.ts'], {
     cwd: root,
-    env: { ...process.env, ...env, LOG_LEVEL: 'info', NODE_ENV: 'development', SPOT_SERVICE: 'worker' },
+    env: {
+      ...process.env,
+      ...env,
+      LOG_LEVEL: 'info',
+      NODE_ENV: 'development',
+      SPOT_SERVICE: 'worker',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  const waiters = new Set<{ match: (line: LogLine) => boolean; resolve: (line: LogLine) => void }>();
+  const waiters = new Set<{
+    match: (line: LogLine) => boolean;
+    resolve: (line: LogLine) => void;
+  }>();
   readline.createInterface({ input: child.stdout! }).on('line', (text) => {
     let line: LogLine;
     try {

@@ -10,7 +10,13 @@ type CommandRow = typeof agentCommands.$inferSelect;
  */
 export async function queueAgentCommand(
   db: Db,
-  input: { key: string; agentId: string; runId: string | null; kind: AgentCommandKind; args: Record<string, unknown> },
+  input: {
+    key: string;
+    agentId: string;
+    runId: string | null;
+    kind: AgentCommandKind;
+    args: Record<string, unknown>;
+  },
 ): Promise<CommandRow> {
   await db.insert(agentCommands).values(input).onConflictDoNothing({ target: agentCommands.key });
   const [command] = await db.select().from(agentCommands).where(eq(agentCommands.key, input.key));

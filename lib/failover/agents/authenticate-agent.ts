@@ -58,7 +58,8 @@ export async function authenticateAgentRequest<T extends { agentId: string; nonc
     .values({ agentId: agent.id, nonce: body.nonce, receivedAt: now })
     .onConflictDoNothing()
     .returning();
-  if (fresh.length === 0) throw unauthorized('This request was already received', 'nonce', 'replayed');
+  if (fresh.length === 0)
+    throw unauthorized('This request was already received', 'nonce', 'replayed');
 
   await db.update(machineAgents).set({ lastSeenAt: now }).where(eq(machineAgents.id, agent.id));
   return { agent, body };

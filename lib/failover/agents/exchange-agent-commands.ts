@@ -1,5 +1,9 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
-import { checkpointResult, type CommandsAnswer, type CommandsExchange } from '@/agent/core/protocol';
+import {
+  checkpointResult,
+  type CommandsAnswer,
+  type CommandsExchange,
+} from '@/agent/core/protocol';
 import type { Db } from '@/db/client';
 import { agentCommands, machineAgents, rentals } from '@/db/schema';
 import { settingsForRental } from '../settings/manage-failover-settings';
@@ -36,16 +40,28 @@ export async function exchangeAgentCommands(
     const checkpoint = outcome.ok ? checkpointResult.safeParse(outcome.result) : null;
     if (settled?.kind === 'checkpoint' && checkpoint?.success) {
       const reason = String(settled.args.reason ?? 'command');
-      await recordCheckpoint(db, { rentalId: agent.rentalId, agentId: agent.id, reason, checkpoint: checkpoint.data });
+      await recordCheckpoint(db, {
+        rentalId: agent.rentalId,
+        agentId: agent.id,
+        reason,
+        checkpoint: checkpoint.data,
+      });
     }
   }
 
   const waiting = await db
     .select()
     .from(agentCommands)
-    .where(and(eq(agentCommands.agentId, agent.id), inArray(agentCommands.state, ['queued', 'dispatched'])))
+    .where(
+      and(
+        eq(agentCommands.agentId, agent.id),
+        inArray(agentCommands.state, ['queued', 'dispatched']),
+      ),
+    )
     .orderBy(asc(agentCommands.createdAt));
-  const queued = waiting.filter((command) => command.state === 'queued').map((command) => command.id);
+  const queued = waiting
+    .filter((command) => command.state === 'queued')
+    .map((command) => command.id);
   if (queued.length > 0) {
     await db
       .update(agentCommands)
@@ -56,7 +72,14 @@ export async function exchangeAgentCommands(
   const [rental] = await db.select().from(rentals).where(eq(rentals.id, agent.rentalId));
   const settings = rental ? await settingsForRental(db, rental) : null;
   return {
-    commands: waiting.map((command) => ({ id: command.id, kind: command.kind, args: command.args }) as CommandsAnswer['commands'][number]),
+    commands: waiting.map(
+      (command) =>
+        ({
+          id: command.id,
+          kind: command.kind,
+          args: command.args,
+        }) as CommandsAnswer['commands'][number],
+    ),
     config: {
       checkpointIntervalSeconds: settings?.enabled ? settings.checkpointIntervalMinutes * 60 : 0,
     },

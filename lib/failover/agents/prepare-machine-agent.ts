@@ -42,10 +42,7 @@ export function agentBootEnv(agent: MachineAgent, controlUrl: string): Record<st
 
 /** Records which provider machine the agent runs on, once the provider has answered. */
 export async function attachMachine(db: Db, agentId: string, provider: string, machineId: string) {
-  await db
-    .update(machineAgents)
-    .set({ provider, machineId })
-    .where(eq(machineAgents.id, agentId));
+  await db.update(machineAgents).set({ provider, machineId }).where(eq(machineAgents.id, agentId));
 }
 
 export async function findAgentOfMachine(db: Db, provider: string, machineId: string) {

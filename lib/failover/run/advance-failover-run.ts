@@ -25,11 +25,16 @@ export async function advanceFailoverRun(deps: FailoverDeps, runId: string): Pro
     for (;;) {
       if (controller.signal.aborted) return;
       const [run] = await deps.db.select().from(failoverRuns).where(eq(failoverRuns.id, runId));
-      const [rental] = run ? await deps.db.select().from(rentals).where(eq(rentals.id, run.rentalId)) : [];
+      const [rental] = run
+        ? await deps.db.select().from(rentals).where(eq(rentals.id, run.rentalId))
+        : [];
       if (!run || !rental || !['running', 'on_standby', 'restoring'].includes(run.state)) return;
       if (rental.state === 'terminated') return await cancelRun(deps, run);
 
-      const steps = await deps.db.select().from(failoverSteps).where(eq(failoverSteps.runId, runId));
+      const steps = await deps.db
+        .select()
+        .from(failoverSteps)
+        .where(eq(failoverSteps.runId, runId));
       const next = nextStep(steps);
       if (next === 'failed') return await failRun(deps, run, rental, steps);
       // The run's state follows its steps, written after them: a crash in between is repaired
@@ -41,7 +46,14 @@ export async function advanceFailoverRun(deps: FailoverDeps, runId: string): Pro
 
       const settings = await settingsForRental(deps.db, rental);
       const step = steps.find((row) => row.step === next.name)!;
-      const carryOn = await runStep(deps, next, { run, rental, settings, step, owner, signal: controller.signal });
+      const carryOn = await runStep(deps, next, {
+        run,
+        rental,
+        settings,
+        step,
+        owner,
+        signal: controller.signal,
+      });
       if (!carryOn) return;
     }
   } finally {

@@ -12,7 +12,10 @@ export async function updateRunRetry(deps: FailoverDeps, runId: string, afterSec
 /** Stops a machine the run brought up, at the provider its agent was booted on. */
 async function letGo(deps: FailoverDeps, machineId: string | null) {
   if (!machineId) return;
-  const [agent] = await deps.db.select().from(machineAgents).where(eq(machineAgents.machineId, machineId));
+  const [agent] = await deps.db
+    .select()
+    .from(machineAgents)
+    .where(eq(machineAgents.machineId, machineId));
   const adapter = agent?.provider ? deps.providers.get(agent.provider) : undefined;
   await adapter?.terminate(machineId).catch((error) => {
     deps.logger.warn({ machine_id: machineId, err: error }, 'terminate_failed');
@@ -23,15 +26,28 @@ async function letGo(deps: FailoverDeps, machineId: string | null) {
  * A step failed for good: the run ends failed and the rental says why. Failing before the
  * standby served, the rental ends as an interrupted one would without failover.
  */
-export async function failRun(deps: FailoverDeps, run: RunRow, rental: RentalRow, steps: StepRow[]) {
+export async function failRun(
+  deps: FailoverDeps,
+  run: RunRow,
+  rental: RentalRow,
+  steps: StepRow[],
+) {
   const failed = steps.find((step) => step.state === 'failed');
   const reason = `Failover failed at ${failed?.step ?? 'a step'}: ${failed?.outcome ?? 'unknown error'}`;
   const now = deps.clock.now();
   await deps.db
     .update(failoverRuns)
     .set({ state: 'failed', error: reason.slice(0, 500), finishedAt: now })
-    .where(and(eq(failoverRuns.id, run.id), inArray(failoverRuns.state, ['running', 'on_standby', 'restoring'])));
-  await deps.db.update(rentals).set({ lastError: reason.slice(0, 500) }).where(eq(rentals.id, rental.id));
+    .where(
+      and(
+        eq(failoverRuns.id, run.id),
+        inArray(failoverRuns.state, ['running', 'on_standby', 'restoring']),
+      ),
+    );
+  await deps.db
+    .update(rentals)
+    .set({ lastError: reason.slice(0, 500) })
+    .where(eq(rentals.id, rental.id));
   if (!run.standbyServingAt) {
     await letGo(deps, run.standbyMachineId);
     await deps.db
@@ -39,7 +55,10 @@ export async function failRun(deps: FailoverDeps, run: RunRow, rental: RentalRow
       .set({ endedAt: now, interruptedAt: run.interruptAt ?? now })
       .where(and(eq(rentals.id, rental.id), eq(rentals.state, 'interrupted')));
   }
-  deps.logger.error({ rental_id: rental.id, run_id: run.id, step: failed?.step }, 'failover_run_failed');
+  deps.logger.error(
+    { rental_id: rental.id, run_id: run.id, step: failed?.step },
+    'failover_run_failed',
+  );
 }
 
 /** The user terminated the rental: the run stops and lets go of what it brought up. */
@@ -49,7 +68,12 @@ export async function cancelRun(deps: FailoverDeps, run: RunRow) {
   await deps.db
     .update(failoverRuns)
     .set({ state: 'cancelled', finishedAt: deps.clock.now() })
-    .where(and(eq(failoverRuns.id, run.id), inArray(failoverRuns.state, ['running', 'on_standby', 'restoring'])));
+    .where(
+      and(
+        eq(failoverRuns.id, run.id),
+        inArray(failoverRuns.state, ['running', 'on_standby', 'restoring']),
+      ),
+    );
   deps.logger.info({ rental_id: run.rentalId, run_id: run.id }, 'failover_run_cancelled');
 }
 
@@ -60,6 +84,11 @@ export async function finishRun(deps: FailoverDeps, run: RunRow, steps: StepRow[
   await deps.db
     .update(failoverRuns)
     .set({ state: 'restored', restoredAt: at, finishedAt: at })
-    .where(and(eq(failoverRuns.id, run.id), inArray(failoverRuns.state, ['running', 'on_standby', 'restoring'])));
+    .where(
+      and(
+        eq(failoverRuns.id, run.id),
+        inArray(failoverRuns.state, ['running', 'on_standby', 'restoring']),
+      ),
+    );
   deps.logger.info({ rental_id: run.rentalId, run_id: run.id }, 'failover_run_restored');
 }

@@ -50,7 +50,9 @@ export interface StepResult {
 export interface StepDefinition {
   name: FailoverStepName;
   /** For steps that wait on the world (a GPU offer): whether to start now, without an attempt. */
-  ready?(context: Omit<StepContext, 'record'>): Promise<{ ready: true } | { ready: false; outcome: string }>;
+  ready?(
+    context: Omit<StepContext, 'record'>,
+  ): Promise<{ ready: true } | { ready: false; outcome: string }>;
   run(context: StepContext): Promise<StepResult>;
   /** A failed attempt may send the step back to waiting instead of retrying it. */
   onError?(context: StepContext, error: Error): Promise<StepResult | null>;
@@ -60,5 +62,7 @@ export interface StepDefinition {
 export const sleep = (ms: number, signal?: AbortSignal) =>
   new Promise<void>((resolve, reject) => {
     const timer = setTimeout(resolve, ms);
-    signal?.addEventListener('abort', () => (clearTimeout(timer), reject(signal.reason)), { once: true });
+    signal?.addEventListener('abort', () => (clearTimeout(timer), reject(signal.reason)), {
+      once: true,
+    });
   });

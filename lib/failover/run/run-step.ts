@@ -1,7 +1,20 @@
 import type { EffectiveSettings } from '../settings/failover-settings';
-import type { FailoverDeps, RentalRow, RunRow, StepContext, StepDefinition, StepRow } from './failover-deps';
+import type {
+  FailoverDeps,
+  RentalRow,
+  RunRow,
+  StepContext,
+  StepDefinition,
+  StepRow,
+} from './failover-deps';
 import { LeaseLostError } from './run-lease';
-import { claimStep, finishStep, markStepWaiting, recordStepError, recordStepOutput } from './step-records';
+import {
+  claimStep,
+  finishStep,
+  markStepWaiting,
+  recordStepError,
+  recordStepOutput,
+} from './step-records';
 import { updateRunRetry } from './end-run';
 
 export interface StepInput {
@@ -20,7 +33,11 @@ const backoffSeconds = (attempt: number) => Math.min(60, 2 ** Math.max(0, attemp
  * Runs one attempt of a step and records it. Answers true when the run may go on to the next
  * step now; false when it waits (for a GPU offer, a retry's back-off) or the lease was lost.
  */
-export async function runStep(deps: FailoverDeps, definition: StepDefinition, input: StepInput): Promise<boolean> {
+export async function runStep(
+  deps: FailoverDeps,
+  definition: StepDefinition,
+  input: StepInput,
+): Promise<boolean> {
   const { run, rental, owner, signal } = input;
   const log = deps.logger.child({ rental_id: rental.id, run_id: run.id, step: definition.name });
   const base = { deps, run, rental, settings: input.settings, signal, log, step: input.step };
@@ -47,7 +64,15 @@ export async function runStep(deps: FailoverDeps, definition: StepDefinition, in
   try {
     const result = await definition.run(context);
     await finishStep(deps.db, run.id, definition.name, owner, { ...result, now: deps.clock.now() });
-    log.info({ attempt: step.attempts, duration_ms: Date.now() - started, outcome: result.outcome, state: result.state }, 'failover_step_finished');
+    log.info(
+      {
+        attempt: step.attempts,
+        duration_ms: Date.now() - started,
+        outcome: result.outcome,
+        state: result.state,
+      },
+      'failover_step_finished',
+    );
     return result.state !== 'waiting';
   } catch (caught) {
     if (signal.aborted || caught instanceof LeaseLostError) {
@@ -62,9 +87,14 @@ export async function runStep(deps: FailoverDeps, definition: StepDefinition, in
       attempt: step.attempts,
       now: deps.clock.now(),
       state: fallback ? fallback.state : final ? 'failed' : 'retrying',
-      outcome: fallback?.outcome ?? (final ? `Failed after ${step.attempts} attempts: ${error.message}` : undefined),
+      outcome:
+        fallback?.outcome ??
+        (final ? `Failed after ${step.attempts} attempts: ${error.message}` : undefined),
     });
-    log.warn({ attempt: step.attempts, duration_ms: Date.now() - started, err: error.message, final }, 'failover_step_error');
+    log.warn(
+      { attempt: step.attempts, duration_ms: Date.now() - started, err: error.message, final },
+      'failover_step_error',
+    );
     if (!fallback && !final) await updateRunRetry(deps, run.id, backoffSeconds(step.attempts));
     return false;
   }

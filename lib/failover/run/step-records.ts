@@ -1,6 +1,11 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { failoverRuns, failoverSteps, type FailoverStepName, type FailoverStepState } from '@/db/schema';
+import {
+  failoverRuns,
+  failoverSteps,
+  type FailoverStepName,
+  type FailoverStepState,
+} from '@/db/schema';
 
 type StepRow = typeof failoverSteps.$inferSelect;
 
@@ -36,7 +41,12 @@ export async function claimStep(
           'message', 'The worker stopped during this attempt; another worker resumed it'))
         else ${failoverSteps.errors} end`,
     })
-    .where(and(where(runId, step, owner), inArray(failoverSteps.state, ['pending', 'running', 'retrying', 'waiting'])))
+    .where(
+      and(
+        where(runId, step, owner),
+        inArray(failoverSteps.state, ['pending', 'running', 'retrying', 'waiting']),
+      ),
+    )
     .returning();
   return claimed ?? null;
 }
@@ -62,7 +72,8 @@ export async function finishStep(
   owner: string,
   result: { state: FailoverStepState; outcome: string; now: Date },
 ): Promise<void> {
-  const finished = result.state === 'succeeded' || result.state === 'failed' || result.state === 'skipped';
+  const finished =
+    result.state === 'succeeded' || result.state === 'failed' || result.state === 'skipped';
   await db
     .update(failoverSteps)
     .set({ state: result.state, outcome: result.outcome, finishedAt: finished ? result.now : null })
@@ -75,9 +86,19 @@ export async function recordStepError(
   runId: string,
   step: FailoverStepName,
   owner: string,
-  error: { message: string; attempt: number; now: Date; state: FailoverStepState; outcome?: string },
+  error: {
+    message: string;
+    attempt: number;
+    now: Date;
+    state: FailoverStepState;
+    outcome?: string;
+  },
 ): Promise<void> {
-  const entry = { at: error.now.toISOString(), attempt: error.attempt, message: error.message.slice(0, 500) };
+  const entry = {
+    at: error.now.toISOString(),
+    attempt: error.attempt,
+    message: error.message.slice(0, 500),
+  };
   await db
     .update(failoverSteps)
     .set({

@@ -46,6 +46,7 @@ export function effectiveSettings(
   const rentalPerGpu = rental.spotPricePerHour / Math.max(1, rental.gpuCount);
   return {
     ...merged,
-    restoreBoundPerGpuHour: merged.restoreMaxPricePerGpuHour ?? Math.round(rentalPerGpu * 1e5) / 1e5,
+    restoreBoundPerGpuHour:
+      merged.restoreMaxPricePerGpuHour ?? Math.round(rentalPerGpu * 1e5) / 1e5,
   };
 }

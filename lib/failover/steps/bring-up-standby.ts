@@ -50,7 +50,9 @@ export const standbyStep: StepDefinition = {
     await attachMachine(deps.db, agent.id, provider.name, standby.machineId);
     await updateRun(deps, run.id, { standbyMachineId: standby.machineId });
     // Its cost runs from the first provisioning, also when a resumed attempt gets it back.
-    const provisionedAt = String(context.step.output.provisionedAt ?? deps.clock.now().toISOString());
+    const provisionedAt = String(
+      context.step.output.provisionedAt ?? deps.clock.now().toISOString(),
+    );
     await context.record({
       provisionedAt,
       standbyMachineId: standby.machineId,
@@ -58,7 +60,10 @@ export const standbyStep: StepDefinition = {
       machineType: standby.machineType,
       pricePerHour: standby.pricePerHour,
     });
-    log.info({ machine_id: standby.machineId, machine_type: standby.machineType }, 'standby_provisioned');
+    log.info(
+      { machine_id: standby.machineId, machine_type: standby.machineType },
+      'standby_provisioned',
+    );
 
     let restored: { files: number; bytes: number; downloadedBytes: number } | null = null;
     if (run.checkpointKey && run.checkpointSeq) {
@@ -77,33 +82,50 @@ export const standbyStep: StepDefinition = {
         watch: whileMachineLives(deps, provider.name, standby.machineId, 0),
       });
       if (!done) throw new Error('the standby stopped before its workspace was restored');
-      if (done.state === 'failed') throw new Error(`restore onto the standby failed: ${done.error}`);
+      if (done.state === 'failed')
+        throw new Error(`restore onto the standby failed: ${done.error}`);
       const report = restoreResult.parse(done.result);
       await confirmRestore(store, report);
       restored = report;
-      await context.record({ files: report.files, bytes: report.bytes, downloadedBytes: report.downloadedBytes, verified: true });
-      log.info({ machine_id: standby.machineId, files: report.files, bytes: report.bytes }, 'standby_workspace_restored');
+      await context.record({
+        files: report.files,
+        bytes: report.bytes,
+        downloadedBytes: report.downloadedBytes,
+        verified: true,
+      });
+      log.info(
+        { machine_id: standby.machineId, files: report.files, bytes: report.bytes },
+        'standby_workspace_restored',
+      );
     } else {
       await waitUntilRunning(context, provider.name, standby.machineId);
     }
 
     const now = deps.clock.now();
-    await switchToStandby(deps.db, run, rental, {
-      provider: provider.name,
-      machineId: standby.machineId,
-      kind: 'standby',
-      machineType: standby.machineType,
-      offerId: null,
-      pricePerHour: standby.pricePerHour,
-      startedAt: new Date(provisionedAt),
-    }, now);
+    await switchToStandby(
+      deps.db,
+      run,
+      rental,
+      {
+        provider: provider.name,
+        machineId: standby.machineId,
+        kind: 'standby',
+        machineType: standby.machineType,
+        offerId: null,
+        pricePerHour: standby.pricePerHour,
+        startedAt: new Date(provisionedAt),
+      },
+      now,
+    );
     log.info({ machine_id: standby.machineId }, 'standby_serving');
 
     // The GPU is going anyway; stopping it now ends its cost. Terminating twice is harmless.
     await deps.providers
       .get(run.gpuProvider)
       ?.terminate(run.gpuMachineId)
-      .catch((error) => log.warn({ err: error, machine_id: run.gpuMachineId }, 'gpu_terminate_failed'));
+      .catch((error) =>
+        log.warn({ err: error, machine_id: run.gpuMachineId }, 'gpu_terminate_failed'),
+      );
 
     const type = standbyTypes[standby.machineType];
     return {

@@ -31,10 +31,16 @@ export const notifyStep: StepDefinition = {
       link: `${deps.appUrl}/machines/${rental.id}`,
       now: deps.clock.now(),
     });
-    await record({ dedupeKey, channels: settings.channels, notificationIds: written.map((row) => row.id) });
+    await record({
+      dedupeKey,
+      channels: settings.channels,
+      notificationIds: written.map((row) => row.id),
+    });
     log.info({ channels: settings.channels, written: written.length }, 'notifications_queued');
 
-    const channels = settings.channels.length ? `by ${settings.channels.join(', ')}` : '(no channel chosen)';
+    const channels = settings.channels.length
+      ? `by ${settings.channels.join(', ')}`
+      : '(no channel chosen)';
     return { state: 'succeeded', outcome: `Told the user ${channels}` };
   },
 };

@@ -1,5 +1,10 @@
 import { and, eq, inArray } from 'drizzle-orm';
-import { checkpointResult, restoreResult, type CheckpointReport, type RestoreReport } from '@/agent/core/protocol';
+import {
+  checkpointResult,
+  restoreResult,
+  type CheckpointReport,
+  type RestoreReport,
+} from '@/agent/core/protocol';
 import { rentals } from '@/db/schema';
 import { awaitAgentCommand, queueAgentCommand } from '../agents/agent-commands';
 import { findAgentOfMachine } from '../agents/prepare-machine-agent';
@@ -24,18 +29,31 @@ export interface RentedGpu {
 /** Moves rental and run between on standby and restoring, each only from the expected state. */
 export async function setRestoring(context: StepContext, restoring: boolean) {
   const { deps, run, rental } = context;
-  await setRunState(deps, run.id, restoring ? ['on_standby'] : ['restoring'], restoring ? 'restoring' : 'on_standby');
+  await setRunState(
+    deps,
+    run.id,
+    restoring ? ['on_standby'] : ['restoring'],
+    restoring ? 'restoring' : 'on_standby',
+  );
   await deps.db
     .update(rentals)
     .set({ state: restoring ? 'restoring' : 'on_standby' })
-    .where(and(eq(rentals.id, rental.id), inArray(rentals.state, [restoring ? 'on_standby' : 'restoring'])));
+    .where(
+      and(
+        eq(rentals.id, rental.id),
+        inArray(rentals.state, [restoring ? 'on_standby' : 'restoring']),
+      ),
+    );
 }
 
 /**
  * The standby's last checkpoint before it hands over. The newest complete checkpoint is used if
  * one is newer still, and one older than the checkpoint the standby started from is refused.
  */
-export async function handOver(context: StepContext, generation: number): Promise<CheckpointReport> {
+export async function handOver(
+  context: StepContext,
+  generation: number,
+): Promise<CheckpointReport> {
   const { deps, run, rental, signal } = context;
   const agent = await findStandbyAgent(context);
   if (!agent?.provider || !run.standbyMachineId) {
@@ -55,11 +73,19 @@ export async function handOver(context: StepContext, generation: number): Promis
     watch: whileMachineLives(deps, agent.provider, run.standbyMachineId, 0),
   });
   if (!done) throw new Error('the standby stopped before its hand-over checkpoint');
-  if (done.state === 'failed') throw new Error(`the standby's hand-over checkpoint failed: ${done.error}`);
+  if (done.state === 'failed')
+    throw new Error(`the standby's hand-over checkpoint failed: ${done.error}`);
   const report = checkpointResult.parse(done.result);
-  await recordCheckpoint(deps.db, { rentalId: rental.id, agentId: agent.id, reason: 'handover', checkpoint: report });
+  await recordCheckpoint(deps.db, {
+    rentalId: rental.id,
+    agentId: agent.id,
+    reason: 'handover',
+    checkpoint: report,
+  });
   if (report.seq < (run.checkpointSeq ?? 0)) {
-    throw new Error(`hand-over checkpoint ${report.seq} is older than checkpoint ${run.checkpointSeq}`);
+    throw new Error(
+      `hand-over checkpoint ${report.seq} is older than checkpoint ${run.checkpointSeq}`,
+    );
   }
 
   const newest = await newestCheckpoint(requireStore(deps), rental.id);
@@ -117,9 +143,13 @@ export async function abandonGeneration(
     await deps.providers
       .get(gpu.provider)
       ?.terminate(gpu.machineId)
-      .catch((error) => log.warn({ err: error, machine_id: gpu.machineId }, 'gpu_terminate_failed'));
+      .catch((error) =>
+        log.warn({ err: error, machine_id: gpu.machineId }, 'gpu_terminate_failed'),
+      );
   }
-  const abandoned = Array.isArray(context.step.output.abandoned) ? context.step.output.abandoned : [];
+  const abandoned = Array.isArray(context.step.output.abandoned)
+    ? context.step.output.abandoned
+    : [];
   await context.record({
     generation: generation + 1,
     generationFromAttempt: context.step.attempts + 1,
@@ -127,5 +157,8 @@ export async function abandonGeneration(
   });
   await setRestoring(context, false);
   log.warn({ generation, reason }, 'restore_attempt_abandoned');
-  return { state: 'waiting', outcome: `Restore attempt ${generation} gave up (${reason}); waiting for another GPU` };
+  return {
+    state: 'waiting',
+    outcome: `Restore attempt ${generation} gave up (${reason}); waiting for another GPU`,
+  };
 }

@@ -1,71 +1,30 @@
 import { eq } from 'drizzle-orm';
 import { rentals } from '@/db/schema';
 import { formatPrice } from '@/lib/client/format';
-import { ProviderError } from '@/lib/providers/types';
-import { agentBootEnv, attachMachine, prepareMachineAgent } from '../agents/prepare-machine-agent';
 import { findRestoreOffer } from '../find-restore-offer';
 import type { StepContext, StepDefinition, StepResult } from '../run/failover-deps';
 import { switchToGpu } from '../switch-machines';
-import { abandonGeneration, findStandbyAgent, handOver, restoreOntoGpu, setRestoring, type RentedGpu } from './restore-parts';
-import { megabytes, updateRun } from './step-helpers';
+import {
+  abandonGeneration,
+  findStandbyAgent,
+  handOver,
+  restoreOntoGpu,
+  setRestoring,
+  type RentedGpu,
+} from './restore-parts';
+import { megabytes } from './step-helpers';
+import { idempotentProviders, rentGpu } from './rent-restore-gpu';
 
 /** Attempts in a row one GPU gets before the run lets it go and waits for another. */
 const ATTEMPTS_PER_GPU = 3;
 
-const idempotentProviders = (context: Pick<StepContext, 'deps'>) =>
-  [...context.deps.providers.values()].filter((adapter) => adapter.idempotentRent).map((adapter) => adapter.name);
-
-const generationOf = (context: Pick<StepContext, 'step'>) => Number(context.step.output.generation ?? 1);
+const generationOf = (context: Pick<StepContext, 'step'>) =>
+  Number(context.step.output.generation ?? 1);
 
 const rentedGpuOf = (context: Pick<StepContext, 'step'>): RentedGpu | null => {
   const gpu = context.step.output.gpu as RentedGpu | undefined;
   return gpu && gpu.generation === generationOf(context) ? gpu : null;
 };
-
-/** Rents the GPU for this generation; renting again with the generation's key answers the same one. */
-async function rentGpu(context: StepContext, generation: number): Promise<RentedGpu | StepResult> {
-  const { deps, run, rental, settings, log } = context;
-  const offer = await findRestoreOffer(deps.db, rental, settings.restoreBoundPerGpuHour, idempotentProviders(context));
-  if (!offer) {
-    await setRestoring(context, false);
-    return { state: 'waiting', outcome: 'The offer went before it could be rented; waiting for another' };
-  }
-  await setRestoring(context, true);
-  const adapter = deps.providers.get(offer.provider)!;
-  const agent = await prepareMachineAgent(deps.db, {
-    bootKey: `${run.id}:restore:${generation}`,
-    rentalId: rental.id,
-    role: 'restore-target',
-    provider: offer.provider,
-  });
-  try {
-    const rented = await adapter.rent({
-      offerExternalId: offer.externalId,
-      maxPricePerHour: settings.restoreBoundPerGpuHour * rental.gpuCount,
-      idempotencyKey: `failover:${run.id}:restore:${generation}`,
-      bootEnv: agentBootEnv(agent, deps.controlUrl),
-    });
-    await attachMachine(deps.db, agent.id, offer.provider, rented.machineId);
-    const gpu: RentedGpu = {
-      generation,
-      provider: offer.provider,
-      machineId: rented.machineId,
-      agentId: agent.id,
-      offerId: offer.id,
-      pricePerHour: rented.pricePerHour,
-      machineType: `${rental.gpuCount}x ${rental.gpuModel}`,
-      rentedAt: deps.clock.now().toISOString(),
-    };
-    await updateRun(deps, run.id, { restoreMachineId: gpu.machineId });
-    await context.record({ gpu });
-    log.info({ machine_id: gpu.machineId, price_per_hour: gpu.pricePerHour, generation }, 'restore_gpu_rented');
-    return gpu;
-  } catch (error) {
-    if (!(error instanceof ProviderError) || error.kind !== 'rejected') throw error;
-    await setRestoring(context, false);
-    return { state: 'waiting', outcome: `The provider refused the GPU (${error.message}); waiting for another` };
-  }
-}
 
 /**
  * Restore: when a GPU of the same model is offered at or below the user's bound, rent it, take
@@ -79,8 +38,14 @@ export const restoreStep: StepDefinition = {
   async ready(context) {
     const { deps, run, rental, settings } = context;
     if (rentedGpuOf(context) || run.state === 'restoring') return { ready: true };
-    if (!settings.autoRestore) return { ready: false, outcome: 'Automatic restore is off; the standby keeps the work' };
-    const offer = await findRestoreOffer(deps.db, rental, settings.restoreBoundPerGpuHour, idempotentProviders(context));
+    if (!settings.autoRestore)
+      return { ready: false, outcome: 'Automatic restore is off; the standby keeps the work' };
+    const offer = await findRestoreOffer(
+      deps.db,
+      rental,
+      settings.restoreBoundPerGpuHour,
+      idempotentProviders(context),
+    );
     if (offer) return { ready: true };
     return {
       ready: false,
@@ -94,23 +59,43 @@ export const restoreStep: StepDefinition = {
     if ('state' in gpu) return gpu;
 
     const checkpoint = await handOver(context, generation);
-    await context.record({ handover: { manifestKey: checkpoint.manifestKey, seq: checkpoint.seq, uploadedBytes: checkpoint.uploadedBytes } });
-    log.info({ seq: checkpoint.seq, manifest_key: checkpoint.manifestKey }, 'handover_checkpoint_done');
+    await context.record({
+      handover: {
+        manifestKey: checkpoint.manifestKey,
+        seq: checkpoint.seq,
+        uploadedBytes: checkpoint.uploadedBytes,
+      },
+    });
+    log.info(
+      { seq: checkpoint.seq, manifest_key: checkpoint.manifestKey },
+      'handover_checkpoint_done',
+    );
 
     const restored = await restoreOntoGpu(context, gpu, checkpoint);
-    await context.record({ files: restored.files, bytes: restored.bytes, downloadedBytes: restored.downloadedBytes, verified: true });
+    await context.record({
+      files: restored.files,
+      bytes: restored.bytes,
+      downloadedBytes: restored.downloadedBytes,
+      verified: true,
+    });
     log.info({ machine_id: gpu.machineId, files: restored.files }, 'gpu_workspace_restored');
 
     const now = deps.clock.now();
-    await switchToGpu(deps.db, run, rental, {
-      provider: gpu.provider,
-      machineId: gpu.machineId,
-      kind: 'gpu',
-      machineType: gpu.machineType,
-      offerId: gpu.offerId,
-      pricePerHour: gpu.pricePerHour,
-      startedAt: new Date(gpu.rentedAt),
-    }, now);
+    await switchToGpu(
+      deps.db,
+      run,
+      rental,
+      {
+        provider: gpu.provider,
+        machineId: gpu.machineId,
+        kind: 'gpu',
+        machineType: gpu.machineType,
+        offerId: gpu.offerId,
+        pricePerHour: gpu.pricePerHour,
+        startedAt: new Date(gpu.rentedAt),
+      },
+      now,
+    );
     log.info({ machine_id: gpu.machineId }, 'rental_switched_over');
 
     const standby = await findStandbyAgent(context);
@@ -133,17 +118,28 @@ export const restoreStep: StepDefinition = {
     });
     log.info({ channels: settings.channels }, 'notifications_queued');
 
-    return { state: 'succeeded', outcome: `Restored onto ${gpu.machineType} ${gpu.machineId} (${restored.files} files verified)` };
+    return {
+      state: 'succeeded',
+      outcome: `Restored onto ${gpu.machineType} ${gpu.machineId} (${restored.files} files verified)`,
+    };
   },
   async onError(context, error) {
     const gpu = rentedGpuOf(context);
-    const [rental] = await context.deps.db.select().from(rentals).where(eq(rentals.id, context.rental.id));
+    const [rental] = await context.deps.db
+      .select()
+      .from(rentals)
+      .where(eq(rentals.id, context.rental.id));
     if (rental?.state === 'running') return null; // switched over already: finish the step
     const from = Number(context.step.output.generationFromAttempt ?? 1);
     const adapter = gpu ? context.deps.providers.get(gpu.provider) : null;
     const state = gpu ? await adapter?.getMachine(gpu.machineId).catch(() => null) : null;
     const gone = state?.status === 'interrupted' || state?.status === 'terminated';
     if (!gone && context.step.attempts - from + 1 < ATTEMPTS_PER_GPU) return null;
-    return abandonGeneration(context, gpu, generationOf(context), gone ? `the GPU is ${state?.status}` : error.message);
+    return abandonGeneration(
+      context,
+      gpu,
+      generationOf(context),
+      gone ? `the GPU is ${state?.status}` : error.message,
+    );
   },
 };

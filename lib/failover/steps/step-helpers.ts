@@ -5,7 +5,9 @@ import type { FailoverDeps, RunRow } from '../run/failover-deps';
 
 export function requireStore(deps: FailoverDeps): ObjectStore {
   if (!deps.store) {
-    throw new Error('No object storage is configured (set R2_ENDPOINT, R2_ACCESS_KEY_ID, R2_SECRET_ACCESS_KEY, R2_BUCKET)');
+    throw new Error(
+      'No object storage is configured (set R2_ENDPOINT, R2_ACCESS_KEY_ID, R2_SECRET_ACCESS_KEY, R2_BUCKET)',
+    );
   }
   return deps.store;
 }

@@ -11,7 +11,9 @@ const GRACE_MS = 5_000;
 const DEFAULT_NOTICE_MS = 120_000;
 
 /** Asks the GPU's agent for its notice checkpoint and waits for it, at most until the GPU goes. */
-async function syncFromGpu(context: StepContext): Promise<{ report: CheckpointReport | null; problem: string | null }> {
+async function syncFromGpu(
+  context: StepContext,
+): Promise<{ report: CheckpointReport | null; problem: string | null }> {
   const { deps, run, signal, log } = context;
   const agent = await findAgentOfMachine(deps.db, run.gpuProvider, run.gpuMachineId);
   if (!agent) return { report: null, problem: 'The GPU has no agent to sync from' };
@@ -32,8 +34,10 @@ async function syncFromGpu(context: StepContext): Promise<{ report: CheckpointRe
     signal,
     watch: whileMachineLives(deps, run.gpuProvider, run.gpuMachineId),
   });
-  if (done?.state === 'succeeded') return { report: checkpointResult.parse(done.result), problem: null };
-  if (done?.state === 'failed') return { report: null, problem: `The GPU's agent could not sync: ${done.error}` };
+  if (done?.state === 'succeeded')
+    return { report: checkpointResult.parse(done.result), problem: null };
+  if (done?.state === 'failed')
+    return { report: null, problem: `The GPU's agent could not sync: ${done.error}` };
   return { report: null, problem: 'The GPU was taken back before the sync finished' };
 }
 
@@ -51,10 +55,16 @@ export const syncStep: StepDefinition = {
     const { report, problem } = await syncFromGpu(context);
     const newest = await newestCheckpoint(store, rental.id);
 
-    const chosen: CheckpointChoice | null = report && (!newest || newest.seq <= report.seq) ? report : newest;
+    const chosen: CheckpointChoice | null =
+      report && (!newest || newest.seq <= report.seq) ? report : newest;
     const fallback = report === null;
     if (report) {
-      await recordCheckpoint(deps.db, { rentalId: rental.id, agentId: null, reason: 'notice', checkpoint: report });
+      await recordCheckpoint(deps.db, {
+        rentalId: rental.id,
+        agentId: null,
+        reason: 'notice',
+        checkpoint: report,
+      });
     }
     await updateRun(deps, run.id, {
       checkpointKey: chosen?.manifestKey ?? null,
@@ -77,11 +87,17 @@ export const syncStep: StepDefinition = {
     });
 
     if (!chosen) {
-      return { state: 'succeeded', outcome: `${problem}; no checkpoint exists, the standby starts empty` };
+      return {
+        state: 'succeeded',
+        outcome: `${problem}; no checkpoint exists, the standby starts empty`,
+      };
     }
     if (fallback) {
       const age = describeAge(Math.max(0, ageSeconds ?? 0));
-      return { state: 'succeeded', outcome: `${problem}; using checkpoint ${chosen.seq} taken ${age} before the notice` };
+      return {
+        state: 'succeeded',
+        outcome: `${problem}; using checkpoint ${chosen.seq} taken ${age} before the notice`,
+      };
     }
     return {
       state: 'succeeded',

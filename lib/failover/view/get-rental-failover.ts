@@ -19,7 +19,13 @@ export interface RentalFailoverView {
   displayState: DisplayState;
   settings: EffectiveSettings;
   override: FailoverOverride | null;
-  latestCheckpoint: { seq: number; takenAt: string; reason: string; files: number; bytes: number } | null;
+  latestCheckpoint: {
+    seq: number;
+    takenAt: string;
+    reason: string;
+    files: number;
+    bytes: number;
+  } | null;
   standby: (StandbyType & { machineId: string | null; costSoFar: number }) | null;
   simulation: { allowed: boolean; reason: string | null };
   runs: FailoverRunView[];
@@ -37,16 +43,41 @@ export async function getRentalFailover(
   const [view, settings, runs, [checkpoint]] = await Promise.all([
     loadRentalView(db, rental, now),
     settingsForRental(db, rental),
-    db.select().from(failoverRuns).where(eq(failoverRuns.rentalId, rental.id)).orderBy(desc(failoverRuns.detectedAt)).limit(20),
-    db.select().from(failoverCheckpoints).where(eq(failoverCheckpoints.rentalId, rental.id)).orderBy(desc(failoverCheckpoints.seq)).limit(1),
+    db
+      .select()
+      .from(failoverRuns)
+      .where(eq(failoverRuns.rentalId, rental.id))
+      .orderBy(desc(failoverRuns.detectedAt))
+      .limit(20),
+    db
+      .select()
+      .from(failoverCheckpoints)
+      .where(eq(failoverCheckpoints.rentalId, rental.id))
+      .orderBy(desc(failoverCheckpoints.seq))
+      .limit(1),
   ]);
   const steps = runs.length
-    ? await db.select().from(failoverSteps).where(inArray(failoverSteps.runId, runs.map((run) => run.id)))
+    ? await db
+        .select()
+        .from(failoverSteps)
+        .where(
+          inArray(
+            failoverSteps.runId,
+            runs.map((run) => run.id),
+          ),
+        )
     : [];
 
-  const liveStandby = view.machines.find((machine) => machine.kind === 'standby' && !machine.endedAt);
-  const type = liveStandby?.machineType ? standbyTypes[liveStandby.machineType as keyof typeof standbyTypes] : null;
-  const refusal = rental.provider === 'simulated' ? simulationRefusal(env, getProviders()) : 'Only simulated machines';
+  const liveStandby = view.machines.find(
+    (machine) => machine.kind === 'standby' && !machine.endedAt,
+  );
+  const type = liveStandby?.machineType
+    ? standbyTypes[liveStandby.machineType as keyof typeof standbyTypes]
+    : null;
+  const refusal =
+    rental.provider === 'simulated'
+      ? simulationRefusal(env, getProviders())
+      : 'Only simulated machines';
   const restored = view.state === 'running' && runs[0]?.state === 'restored';
 
   return {
@@ -55,12 +86,24 @@ export async function getRentalFailover(
     settings,
     override: (rental.failoverOverrides as FailoverOverride | null) ?? null,
     latestCheckpoint: checkpoint
-      ? { seq: checkpoint.seq, takenAt: checkpoint.takenAt.toISOString(), reason: checkpoint.reason, files: checkpoint.files, bytes: checkpoint.bytes }
+      ? {
+          seq: checkpoint.seq,
+          takenAt: checkpoint.takenAt.toISOString(),
+          reason: checkpoint.reason,
+          files: checkpoint.files,
+          bytes: checkpoint.bytes,
+        }
       : null,
     standby: type
       ? { ...type, machineId: liveStandby!.machineId, costSoFar: view.cost.standby }
       : null,
     simulation: { allowed: refusal === null, reason: refusal },
-    runs: runs.map((run) => toRunView(run, steps.filter((step) => step.runId === run.id), now)),
+    runs: runs.map((run) =>
+      toRunView(
+        run,
+        steps.filter((step) => step.runId === run.id),
+        now,
+      ),
+    ),
   };
 }

@@ -25,7 +25,13 @@ export interface FailoverRunView {
   restoredAt: string | null;
   finishedAt: string | null;
   /** The checkpoint the standby got, and how old it was at the notice. */
-  checkpoint: { key: string; seq: number; takenAt: string; ageSeconds: number; fallback: boolean } | null;
+  checkpoint: {
+    key: string;
+    seq: number;
+    takenAt: string;
+    ageSeconds: number;
+    fallback: boolean;
+  } | null;
   standbyMachineId: string | null;
   restoreMachineId: string | null;
   error: string | null;
@@ -53,7 +59,10 @@ export function toRunView(run: RunRow, steps: StepRow[], now: Date): FailoverRun
             key: run.checkpointKey,
             seq: run.checkpointSeq,
             takenAt: run.checkpointTakenAt.toISOString(),
-            ageSeconds: Math.max(0, (run.noticeAt.getTime() - run.checkpointTakenAt.getTime()) / 1000),
+            ageSeconds: Math.max(
+              0,
+              (run.noticeAt.getTime() - run.checkpointTakenAt.getTime()) / 1000,
+            ),
             fallback: run.checkpointFallback,
           }
         : null,

@@ -48,7 +48,9 @@ export class SimulatedMachineHost {
     const every = this.options.pollMs ?? 250;
     this.timer = setInterval(() => {
       this.ticking = this.ticking.then(() =>
-        this.tick().catch((error) => this.options.logger.warn({ err: error }, 'sim_host_tick_failed')),
+        this.tick().catch((error) =>
+          this.options.logger.warn({ err: error }, 'sim_host_tick_failed'),
+        ),
       );
     }, every);
   }
@@ -81,7 +83,10 @@ export class SimulatedMachineHost {
       await agent.stop();
       this.options.logger.info({ machine_id: machineId }, 'sim_machine_gone');
       if (!this.options.keepEndedMachines) {
-        await fs.rm(path.join(this.options.machinesDir, machineId), { recursive: true, force: true });
+        await fs.rm(path.join(this.options.machinesDir, machineId), {
+          recursive: true,
+          force: true,
+        });
       }
     }
 
@@ -89,19 +94,32 @@ export class SimulatedMachineHost {
       if (machine.runningAt > now) continue;
       const agent = this.agents.get(machine.id) ?? (await this.boot(machine));
       if (agent && machine.noticeAt && machine.noticeAt <= now) {
-        void agent.onNotice({ source: 'simulated', noticeAt: machine.noticeAt, interruptAt: machine.interruptAt });
+        void agent.onNotice({
+          source: 'simulated',
+          noticeAt: machine.noticeAt,
+          interruptAt: machine.interruptAt,
+        });
       }
     }
   }
 
   private async boot(machine: MachineRow): Promise<AgentRuntime | undefined> {
     const env = machine.bootEnv ?? {};
-    if (!env.SPOT_AGENT_ID || !env.SPOT_AGENT_SECRET || !env.SPOT_CONTROL_URL || !env.SPOT_RENTAL_ID) return;
+    if (
+      !env.SPOT_AGENT_ID ||
+      !env.SPOT_AGENT_SECRET ||
+      !env.SPOT_CONTROL_URL ||
+      !env.SPOT_RENTAL_ID
+    )
+      return;
     const role = (env.SPOT_AGENT_ROLE ?? 'primary') as AgentRole;
     const directory = path.join(this.options.machinesDir, machine.id);
     const workspace = path.join(directory, 'workspace');
 
-    const fresh = await fs.stat(workspace).then(() => false, () => true);
+    const fresh = await fs.stat(workspace).then(
+      () => false,
+      () => true,
+    );
     if (fresh) {
       if (role === 'primary') await seedWorkspace(workspace, this.options.seedMb);
       else await fs.mkdir(workspace, { recursive: true });

@@ -27,8 +27,14 @@ export async function seedWorkspace(workspace: string, totalMb: number): Promise
   await fs.mkdir(path.join(workspace, 'logs'), { recursive: true });
   await text('README.md', '# Fine-tuning run\n\nStarted on a spot GPU from Spot Market.\n');
   await text('train.py', 'import torch\n\nfor step in range(10_000):\n    pass  # training loop\n');
-  await text('configs/run.yaml', 'model: llama-3-8b\nbatch_size: 16\nlr: 2.0e-5\ncheckpoint_every: 1000\n');
-  const log = Array.from({ length: 200 }, (_, step) => `step ${step * 5} loss ${(2.5 - step * 0.004).toFixed(4)}`);
+  await text(
+    'configs/run.yaml',
+    'model: llama-3-8b\nbatch_size: 16\nlr: 2.0e-5\ncheckpoint_every: 1000\n',
+  );
+  const log = Array.from(
+    { length: 200 },
+    (_, step) => `step ${step * 5} loss ${(2.5 - step * 0.004).toFixed(4)}`,
+  );
   await text('logs/train.log', `${log.join('\n')}\n`);
 
   const bytes = Math.round(totalMb * MB);

@@ -12,7 +12,12 @@ import {
   type RentRequest,
   type RentResult,
 } from '../types';
-import { standbyTypes, type StandbyProvider, type StandbyRequest, type StandbyResult } from '../standby';
+import {
+  standbyTypes,
+  type StandbyProvider,
+  type StandbyRequest,
+  type StandbyResult,
+} from '../standby';
 import { buildCatalog, type SimOfferSpec } from './catalog';
 import {
   availableCount,
@@ -22,10 +27,9 @@ import {
   priceSteps,
   spotPricePerGpuHour,
 } from './market-model';
-import { findMachineByKey, insertMachineOnce } from './sim-machines';
+import { insertMachineOnce, insertStandbyOnce, rentedEarlier } from './sim-machines';
 
 const PROVISIONING_MS = 3_000;
-const STANDBY_PROVISIONING_MS = 2_000;
 
 /**
  * The default market: deterministic from a seed and driven by a clock. Its machines live in the
@@ -116,16 +120,8 @@ export class SimulatedProvider implements ProviderAdapter, StandbyProvider {
   }
 
   async rent(request: RentRequest): Promise<RentResult> {
-    if (request.idempotencyKey) {
-      const existing = await findMachineByKey(this.deps.db, request.idempotencyKey);
-      if (existing) {
-        return {
-          machineId: existing.id,
-          pricePerHour: existing.pricePerHour ?? 0,
-          offerExternalId: existing.offerExternalId ?? undefined,
-        };
-      }
-    }
+    const earlier = await rentedEarlier(this.deps.db, request.idempotencyKey);
+    if (earlier) return earlier;
     const spec = this.catalog.get(request.offerExternalId);
     if (!spec)
       throw new ProviderError(this.name, `no offer ${request.offerExternalId}`, 'rejected');
@@ -174,24 +170,8 @@ export class SimulatedProvider implements ProviderAdapter, StandbyProvider {
   }
 
   /** A CPU standby: on-demand, so never taken back, and up in a couple of seconds. */
-  async provisionStandby(request: StandbyRequest): Promise<StandbyResult> {
-    const type = standbyTypes[request.machineType];
-    const now = this.deps.clock.now();
-    const machine = await insertMachineOnce(this.deps.db, {
-      id: `sim-standby-${randomUUID()}`,
-      kind: 'standby',
-      machineType: type.id,
-      idempotencyKey: request.idempotencyKey,
-      pricePerHour: type.pricePerHour,
-      bootEnv: request.bootEnv,
-      createdAt: now,
-      runningAt: new Date(now.getTime() + STANDBY_PROVISIONING_MS),
-    });
-    return {
-      machineId: machine.id,
-      machineType: machine.machineType as StandbyResult['machineType'],
-      pricePerHour: machine.pricePerHour ?? type.pricePerHour,
-    };
+  provisionStandby(request: StandbyRequest): Promise<StandbyResult> {
+    return insertStandbyOnce(this.deps.db, this.deps.clock.now(), request);
   }
 
   async getMachine(machineId: string): Promise<MachineState> {

@@ -12,6 +12,12 @@ export const POST = signedRoute(async (request) => {
   const db = getDb();
   const raw = await request.text();
   const now = new Date();
-  const { agent, body } = await authenticateAgentRequest(db, commandsExchange, request.headers, raw, now);
+  const { agent, body } = await authenticateAgentRequest(
+    db,
+    commandsExchange,
+    request.headers,
+    raw,
+    now,
+  );
   return json(await exchangeAgentCommands(db, agent, body, now));
 });

@@ -14,7 +14,17 @@ export const dynamic = 'force-dynamic';
 export const POST = signedRoute(async (request) => {
   const db = getDb();
   const raw = await request.text();
-  const { agent, body } = await authenticateAgentRequest(db, agentEvent, request.headers, raw, new Date());
-  const answer = await receiveAgentEvent({ db, clock: systemClock, logger, wake: wakeRunFromWeb }, agent, body);
+  const { agent, body } = await authenticateAgentRequest(
+    db,
+    agentEvent,
+    request.headers,
+    raw,
+    new Date(),
+  );
+  const answer = await receiveAgentEvent(
+    { db, clock: systemClock, logger, wake: wakeRunFromWeb },
+    agent,
+    body,
+  );
   return json(answer, { status: 202 });
 });
