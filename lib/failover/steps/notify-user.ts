@@ -27,7 +27,7 @@ export const notifyStep: StepDefinition = {
       dedupeKey,
       channels: settings.channels,
       title: `Your ${gpu} was taken back: work moved to a CPU standby`,
-      body: `The provider took back your ${gpu} in ${rental.location}. Your work runs on a ${standby.label} standby (${formatPrice(standby.pricePerHour)}/h)${run.checkpointFallback ? age : ''}. ${restore}`,
+      body: `The provider took back your ${gpu} in ${rental.location}. Your work runs on an ${standby.label} standby (${formatPrice(standby.pricePerHour)}/h)${run.checkpointFallback ? age : ''}. ${restore}`,
       link: `${deps.appUrl}/machines/${rental.id}`,
       now: deps.clock.now(),
     });
