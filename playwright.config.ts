@@ -42,6 +42,11 @@ export default defineConfig({
       HOST: '127.0.0.1',
       EMBEDDED_PG_PORT: process.env.E2E_PG_PORT ?? '54400',
       EMBEDDED_PG_DIR: process.env.E2E_PG_DIR ?? '.data/e2e-postgres',
+      S3_STANDIN_PORT: process.env.E2E_S3_PORT ?? '54401',
+      S3_STANDIN_DIR: process.env.E2E_S3_DIR ?? '.data/e2e-s3',
+      SIM_MACHINES_DIR: process.env.E2E_MACHINES_DIR ?? '.data/e2e-machines',
+      // Machines are taken back only when a test says so.
+      SIM_MACHINE_INTERRUPTIONS: 'false',
       APP_URL: baseURL,
       // A secret of this run only; the quick start's .data/auth-secret is left alone.
       BETTER_AUTH_SECRET: process.env.E2E_AUTH_SECRET ?? randomBytes(32).toString('base64url'),

@@ -15,6 +15,14 @@ export const channelVariables = {
   sms: ['TWILIO_ACCOUNT_SID', 'TWILIO_AUTH_TOKEN', 'TWILIO_FROM'],
 } as const;
 
+/** Object storage (R2 or any S3 endpoint) is all or nothing, like a channel. */
+export const storageVariables = [
+  'R2_ENDPOINT',
+  'R2_ACCESS_KEY_ID',
+  'R2_SECRET_ACCESS_KEY',
+  'R2_BUCKET',
+] as const;
+
 /** Secrets that ship in code or docs: better-auth's built-in fallback and common placeholders. */
 export const KNOWN_DEFAULT_SECRETS = new Set([
   'better-auth-secret-12345678901234567890',
@@ -60,6 +68,21 @@ const envSchema = z
     VASTAI_DISK_GB: z.coerce.number().int().min(1).max(2_000).default(20),
     PROVIDER_TIMEOUT_MS: z.coerce.number().int().min(100).default(15_000),
 
+    /** The app's address as machines' agents reach it; defaults to APP_URL, then this server. */
+    AGENT_CONTROL_URL: optional(z.url()),
+
+    R2_ENDPOINT: optional(z.url()),
+    R2_ACCESS_KEY_ID: optional(z.string().min(1)),
+    R2_SECRET_ACCESS_KEY: optional(z.string().min(1)),
+    R2_BUCKET: optional(z.string().min(3)),
+    R2_REGION: z.string().min(1).default('auto'),
+    S3_STANDIN_PORT: z.coerce.number().int().min(1).max(65535).default(54331),
+    S3_STANDIN_DIR: z.string().default('.data/s3'),
+
+    SIM_MACHINES_DIR: z.string().default('.data/sim-machines'),
+    SIM_WORKSPACE_SEED_MB: z.coerce.number().min(0).max(1024).default(4),
+    SIM_MACHINE_INTERRUPTIONS: flag.default(true),
+
     /** The NODE_ENV the app was launched with; `next start` forces production inside the web app. */
     SPOT_LAUNCH_ENV: optional(z.enum(['development', 'production', 'test'])),
     SMTP_URL: optional(
@@ -91,7 +114,7 @@ const envSchema = z
     ),
   })
   .superRefine((env, ctx) => {
-    for (const names of Object.values(channelVariables)) {
+    for (const names of [...Object.values(channelVariables), storageVariables]) {
       const set = names.filter((name) => env[name] !== undefined);
       if (set.length === 0 || set.length === names.length) continue;
       for (const name of names) {

@@ -7,12 +7,14 @@ import { loadOrCreateDevSecret } from '@/lib/auth/dev-secret';
 import { seedDemoAccount, type DemoSeed } from '@/lib/demo/demo-account';
 import { appUrlOf, getEnv, type Env } from '@/lib/env';
 import { loadVapidKeys } from '@/lib/notify/vapid-keys';
+import { startObjectStorage, type ObjectStorage } from './lib/object-storage';
 import { startPostgresProcess, type PostgresProcess } from './lib/postgres-process';
 import { ensureBuilt, nextBin, root } from './lib/web-app';
 
 /**
- * The quick start: PostgreSQL (embedded unless DATABASE_URL is set), migrations, demo data, then
- * the worker and the Next.js app as child processes. Ctrl-C stops all of it.
+ * The quick start: PostgreSQL (embedded unless DATABASE_URL is set), an S3 stand-in for R2
+ * (unless R2_* is set), migrations, demo data, then the worker, the simulated machines and the
+ * Next.js app as child processes. Ctrl-C stops all of it.
  */
 const say = (message: string) => console.log(`[start] ${message}`);
 
@@ -37,6 +39,7 @@ function loadEnv(): Env {
 const env = loadEnv();
 
 let postgres: PostgresProcess | undefined;
+let storage: ObjectStorage | undefined;
 const children: ChildProcess[] = [];
 let stopping = false;
 
@@ -55,6 +58,7 @@ async function stop(code: number) {
         }),
     ),
   );
+  await storage?.close().catch(() => undefined);
   await postgres?.stop();
   process.exit(code);
 }
@@ -94,8 +98,10 @@ async function main() {
   await database.close();
   say('database ready');
 
+  storage = await startObjectStorage(env, say);
   const childEnv = {
     ...process.env,
+    ...storage.env,
     DATABASE_URL: databaseUrl,
     APP_URL: env.APP_URL,
     BETTER_AUTH_SECRET: env.BETTER_AUTH_SECRET,
@@ -107,6 +113,13 @@ async function main() {
   await ensureBuilt(childEnv, say);
 
   run('worker', ['--import', 'tsx', 'workers/main.ts'], { ...childEnv, SPOT_SERVICE: 'worker' });
+  // Simulated machines run in a process of their own: like real ones, they outlive a worker.
+  if (env.SIM_ENABLED) {
+    run('sim-agents', ['--import', 'tsx', 'scripts/sim-agents.ts'], {
+      ...childEnv,
+      SPOT_SERVICE: 'sim-agents',
+    });
+  }
   run('web', [nextBin, 'start', '-p', String(env.PORT), '-H', env.HOST], {
     ...childEnv,
     SPOT_SERVICE: 'web',

@@ -84,6 +84,9 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
     );
   }
   for (const job of definitions) await job.onStart?.(deps);
+  const stopBackground = definitions.flatMap((job) =>
+    job.background ? [job.background(deps)] : [],
+  );
   deps.logger.info(
     { jobs: definitions.map((job) => job.name), providers: [...deps.providers.keys()] },
     'worker_started',
@@ -93,6 +96,7 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
     deps,
     stop: () => {
       stopping = true;
+      for (const stop of stopBackground) stop();
       return boss.stop({ graceful: true, timeout: 10_000 });
     },
   };

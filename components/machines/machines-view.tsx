@@ -72,10 +72,13 @@ export function MachinesView() {
           {list.map((rental) => (
             <tr key={rental.id} data-rental-id={rental.id}>
               <td className="px-3 py-2">
-                <div className="font-medium">
+                <Link
+                  href={`/machines/${rental.id}`}
+                  className="font-medium text-indigo-700 hover:underline"
+                >
                   {rental.gpuCount > 1 ? `${rental.gpuCount}× ` : ''}
                   {rental.gpuModel}
-                </div>
+                </Link>
                 <div className="text-xs text-slate-500">
                   {rental.location} · {rental.provider} · {rental.id.slice(0, 8)}
                 </div>

@@ -1,5 +1,6 @@
 export * from './auth';
 export * from './alerts';
+export * from './failover';
 export * from './market';
 export * from './notifications';
 export * from './rentals';

@@ -1,4 +1,4 @@
-import { index, numeric, pgSchema, text, timestamp } from 'drizzle-orm/pg-core';
+import { index, jsonb, numeric, pgSchema, text, timestamp } from 'drizzle-orm/pg-core';
 
 const at = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
@@ -13,7 +13,13 @@ export const simMachines = simulator.table(
   {
     id: text('id').primaryKey(),
     offerExternalId: text('offer_external_id'),
+    kind: text('kind').$type<'gpu' | 'standby'>().notNull().default('gpu'),
     machineType: text('machine_type').notNull(),
+    /** The caller's key for this machine: asking again with it answers the same machine. */
+    idempotencyKey: text('idempotency_key').unique(),
+    pricePerHour: numeric('price_per_hour', { precision: 12, scale: 5, mode: 'number' }),
+    /** What the machine boots with (its agent's identity and settings), as a cloud passes env. */
+    bootEnv: jsonb('boot_env').$type<Record<string, string>>(),
     createdAt: at('created_at').notNull().defaultNow(),
     runningAt: at('running_at').notNull(),
     noticeAt: at('notice_at'),

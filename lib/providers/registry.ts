@@ -17,7 +17,12 @@ export function createProviders(deps: ProviderDeps): Map<string, ProviderAdapter
   if (deps.env.SIM_ENABLED) {
     providers.set(
       'simulated',
-      new SimulatedProvider({ db: deps.db, clock: deps.clock, seed: deps.env.SIM_SEED }),
+      new SimulatedProvider({
+        db: deps.db,
+        clock: deps.clock,
+        seed: deps.env.SIM_SEED,
+        interruptions: deps.env.SIM_MACHINE_INTERRUPTIONS,
+      }),
     );
   }
   if (deps.env.VASTAI_API_KEY) {

@@ -58,11 +58,17 @@ export interface RentRequest {
   offerExternalId: string;
   /** The most the user agreed to pay for the whole machine, per hour. */
   maxPricePerHour: number;
+  /** Where the provider supports it: renting again with this key answers the same machine. */
+  idempotencyKey?: string;
+  /** Environment the machine boots with (its agent's identity and settings). */
+  bootEnv?: Record<string, string>;
 }
 
 export interface RentResult {
   machineId: string;
   pricePerHour: number;
+  /** The offer the machine was rented on (an idempotent retry answers the first one). */
+  offerExternalId?: string;
 }
 
 export interface ListOffersContext {
@@ -78,6 +84,8 @@ export interface ListOffersContext {
 export interface ProviderAdapter {
   readonly name: string;
   readonly displayName: string;
+  /** True when `rent` honours `idempotencyKey`; failover restores only onto such providers. */
+  readonly idempotentRent?: boolean;
   listOffers(context: ListOffersContext): Promise<MarketSnapshot>;
   rent(request: RentRequest): Promise<RentResult>;
   getMachine(machineId: string): Promise<MachineState>;

@@ -4,6 +4,11 @@ import type { Db } from '@/db/client';
 import { offers, rentalMachines, rentals } from '@/db/schema';
 import type { Clock } from '@/lib/clock';
 import { conflict, DomainError, notFound } from '@/lib/errors';
+import {
+  agentBootEnv,
+  attachMachine,
+  prepareMachineAgent,
+} from '@/lib/failover/agents/prepare-machine-agent';
 import { logger } from '@/lib/logger';
 import { ProviderError, type ProviderAdapter } from '@/lib/providers/types';
 import { loadRentalView, type RentalView } from './rental-view';
@@ -19,6 +24,8 @@ export interface RentalDeps {
   db: Db;
   clock: Clock;
   providers: Map<string, ProviderAdapter>;
+  /** Where the machine's agent calls back; without it the machine boots with no agent. */
+  agentControlUrl?: string;
 }
 
 /**
@@ -66,10 +73,22 @@ export async function createRental(
     .returning();
 
   try {
+    // The machine's agent (checkpoints, notices) gets its identity at boot.
+    const agent = deps.agentControlUrl
+      ? await prepareMachineAgent(db, {
+          bootKey: `rental:${rental!.id}:gpu`,
+          rentalId: rental!.id,
+          role: 'primary',
+          provider: offer.provider,
+        })
+      : null;
     const machine = await adapter.rent({
       offerExternalId: offer.externalId,
       maxPricePerHour: input.confirmedPricePerHour,
+      idempotencyKey: `rental:${rental!.id}:gpu`,
+      bootEnv: agent ? agentBootEnv(agent, deps.agentControlUrl!) : undefined,
     });
+    if (agent) await attachMachine(db, agent.id, offer.provider, machine.machineId);
     await db.transaction(async (tx) => {
       await tx.insert(rentalMachines).values({
         rentalId: rental!.id,

@@ -2,6 +2,8 @@ import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { rentalMachines, rentals } from '@/db/schema';
 import type { Clock } from '@/lib/clock';
+import { detectInterruption } from '@/lib/failover/detect-interruption';
+import type { WakeRun } from '@/lib/failover/run/wake-run';
 import type { Logger } from '@/lib/logger';
 import type { MachineState, ProviderAdapter } from '@/lib/providers/types';
 
@@ -10,6 +12,8 @@ export interface SyncDeps {
   clock: Clock;
   logger: Logger;
   providers: Map<string, ProviderAdapter>;
+  /** Set in workers: a notice or interruption on a rental with failover on starts a run. */
+  wake?: WakeRun;
 }
 
 type RentalRow = typeof rentals.$inferSelect;
@@ -17,7 +21,9 @@ type MachineRow = typeof rentalMachines.$inferSelect;
 
 /**
  * Follows every live GPU rental at its provider: provisioning becomes running, a notice is
- * recorded, an interruption or a provider-side stop ends the rental. Each update is guarded by
+ * recorded, an interruption or a provider-side stop ends the rental. With failover on, a notice
+ * or an interruption starts a failover run instead (the fallback when the agent's webhook did
+ * not arrive). Each update is guarded by
  * the state it expects, so two workers doing this at once write each change once.
  */
 export async function syncRentalStates(deps: SyncDeps): Promise<number> {
@@ -59,6 +65,21 @@ export async function applyMachineState(
 ): Promise<boolean> {
   const { db } = deps;
   const now = deps.clock.now();
+
+  if ((state.status === 'interrupting' || state.status === 'interrupted') && deps.wake) {
+    const detected = await detectInterruption(
+      { db, clock: deps.clock, logger: deps.logger, wake: deps.wake },
+      {
+        provider: machine.provider,
+        machineId: machine.machineId!,
+        via: 'polling',
+        source: machine.provider,
+        noticeAt: state.noticeAt ?? state.interruptAt ?? now,
+        interruptAt: state.interruptAt,
+      },
+    );
+    if (detected) return detected.created;
+  }
 
   if (state.status === 'running' && rental.state === 'provisioning') {
     const result = await db

@@ -13,9 +13,18 @@ import { GET as listNotifications } from '@/app/api/notifications/route';
 import { POST as sendTest } from '@/app/api/notifications/test/route';
 import { DELETE as unsubscribePush } from '@/app/api/push-subscriptions/route';
 import { DELETE as terminateRental, GET as readRental } from '@/app/api/rentals/[id]/route';
+import {
+  GET as readRentalFailover,
+  PUT as overrideFailover,
+} from '@/app/api/rentals/[id]/failover/route';
+import {
+  GET as readFailoverSettings,
+  PUT as saveFailoverSettings,
+} from '@/app/api/settings/failover/route';
 import { GET as listRentals, POST as rentOffer } from '@/app/api/rentals/route';
 import {
   accounts,
+  failoverSettings,
   notifications,
   priceAlerts,
   pushSubscriptions,
@@ -73,11 +82,23 @@ const routes: OwnedRoute[] = [
   { name: 'read channel settings', handler: readChannels, method: 'GET', path: () => '/api/notifications/channels', intruder: 200, owner: 200 },
   { name: 'send a test message', handler: sendTest, method: 'POST', path: () => '/api/notifications/test', body: () => ({ channel: 'email' }), intruder: 202, owner: 202 },
   { name: "unsubscribe the owner's push endpoint", handler: unsubscribePush, method: 'DELETE', path: () => '/api/push-subscriptions', body: (a) => ({ endpoint: a.pushEndpoint }), intruder: 404, owner: 204 },
+  { name: 'read failover settings', handler: readFailoverSettings, method: 'GET', path: () => '/api/settings/failover', intruder: 200, owner: 200 },
+  { name: 'save failover settings', handler: saveFailoverSettings, method: 'PUT', path: () => '/api/settings/failover', body: () => failoverOn, intruder: 200, owner: 200 },
+  { name: "read a rental's failover", handler: readRentalFailover, method: 'GET', path: (a) => `/api/rentals/${a.rentalId}/failover`, params: (a) => ({ id: a.rentalId }), intruder: 404, owner: 200 },
+  { name: "override a rental's failover", handler: overrideFailover, method: 'PUT', path: (a) => `/api/rentals/${a.rentalId}/failover`, params: (a) => ({ id: a.rentalId }), body: () => ({ override: { autoRestore: false } }), intruder: 404, owner: 200 },
   { name: "delete the account typing the owner's email", handler: deleteAccount, method: 'DELETE', path: () => '/api/account', body: (a) => ({ confirmation: a.email }), intruder: 400, owner: 200 },
 ];
 
 let availableOfferNow: unknown;
 const anAlert = { gpuModel: 'RTX 4090', maxPricePerGpuHour: 0.3, channels: ['email'] };
+const failoverOn = {
+  enabled: true,
+  standbyType: 'e2-medium',
+  autoRestore: true,
+  checkpointIntervalMinutes: 15,
+  channels: ['email'],
+  restoreMaxPricePerGpuHour: null,
+};
 
 async function owner(): Promise<Owner> {
   const user = await signUp('owner');
@@ -91,6 +112,7 @@ async function owner(): Promise<Owner> {
   });
   expect(saved.body.account.phone).toBe(phone);
   const alert = await createAlert(db(), user.id, anAlert as never, new Date());
+  await db().insert(failoverSettings).values({ userId: user.id, enabled: true });
   const pushEndpoint = `https://push.example.com/send/${user.id}`;
   await db().insert(pushSubscriptions).values({
     userId: user.id,
@@ -113,6 +135,7 @@ async function snapshot(userId: string) {
     alerts: await db().select().from(priceAlerts).where(eq(priceAlerts.userId, userId)),
     notifications: await db().select().from(notifications).where(eq(notifications.userId, userId)),
     push: await db().select().from(pushSubscriptions).where(eq(pushSubscriptions.userId, userId)),
+    failover: await db().select().from(failoverSettings).where(eq(failoverSettings.userId, userId)),
     rentals: await db()
       .select()
       .from(rentals)

@@ -1,5 +1,7 @@
 import { deliverNotificationJob } from './deliver-notification';
+import { failoverRunJob } from './failover-run';
 import { pollKickJob, pollProviderJob } from './poll-provider';
+import { pruneAgentNoncesJob } from './prune-agent-nonces';
 import { pruneAuthJob } from './prune-auth';
 import { pruneHistoryJob } from './prune-history';
 import { sweepNotificationsJob } from './sweep-notifications';
@@ -15,4 +17,6 @@ export const jobs: JobDefinition<any>[] = [
   pruneAuthJob,
   deliverNotificationJob,
   sweepNotificationsJob,
+  failoverRunJob,
+  pruneAgentNoncesJob,
 ];

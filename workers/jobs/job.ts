@@ -28,6 +28,8 @@ export interface JobDefinition<Payload extends object> {
   handle(payload: Payload, deps: WorkerDeps): Promise<void>;
   /** Jobs to send when a worker starts (first poll without waiting for the schedule). */
   onStart?(deps: WorkerDeps): Promise<void>;
+  /** Work a worker does beside its jobs while it runs (a watchdog); answers how to stop it. */
+  background?(deps: WorkerDeps): () => void;
 }
 
 export const defineJob = <Payload extends object>(job: JobDefinition<Payload>) => job;

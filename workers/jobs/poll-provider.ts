@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { evaluatePriceAlerts } from '@/lib/alerts/evaluate-alerts';
 import { appUrlOf } from '@/lib/env';
+import { wakeRestorableRuns } from '@/lib/failover/wake-restorable-runs';
 import { pollProvider, secondsUntilDue } from '@/lib/market/poll-provider';
+import { failoverDepsOf } from '../failover/failover-deps';
 import { deliveryQueue } from './deliver-notification';
 import { defineJob, type WorkerDeps } from './job';
 
@@ -38,6 +40,12 @@ export const pollProviderJob = defineJob({
       if (outcome.ok) await evaluateAlerts(deps);
     } finally {
       await queuePoll(deps, provider, outcome.nextPollSeconds);
+    }
+    // New prices may let a rental on standby go back to a GPU.
+    if (outcome.ok) {
+      await wakeRestorableRuns(failoverDepsOf(deps)).catch((error) =>
+        deps.logger.warn({ err: error }, 'failover_restore_check_failed'),
+      );
     }
   },
   // A worker joining others must not add a poll right behind one that is running or just ran.

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { syncRentalStates } from '@/lib/rentals/sync-rental-states';
+import { failoverDepsOf } from '../failover/failover-deps';
 import { defineJob } from './job';
 
 const NAME = 'sync-rentals';
@@ -14,7 +15,7 @@ export const syncRentalsJob = defineJob({
   schedule: { cron: '* * * * *', data: {} },
   async handle(_payload, deps) {
     try {
-      await syncRentalStates(deps);
+      await syncRentalStates({ ...deps, wake: failoverDepsOf(deps).wake });
     } finally {
       await deps.boss.send(NAME, {}, { startAfter: EVERY_SECONDS });
     }

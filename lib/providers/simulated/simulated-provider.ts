@@ -12,6 +12,12 @@ import {
   type RentRequest,
   type RentResult,
 } from '../types';
+import {
+  standbyTypes,
+  type StandbyProvider,
+  type StandbyRequest,
+  type StandbyResult,
+} from '../standby';
 import { buildCatalog, type SimOfferSpec } from './catalog';
 import {
   availableCount,
@@ -21,6 +27,7 @@ import {
   priceSteps,
   spotPricePerGpuHour,
 } from './market-model';
+import { insertMachineOnce, insertStandbyOnce, rentedEarlier } from './sim-machines';
 
 const PROVISIONING_MS = 3_000;
 
@@ -28,12 +35,16 @@ const PROVISIONING_MS = 3_000;
  * The default market: deterministic from a seed and driven by a clock. Its machines live in the
  * `simulator` schema, which stands for the provider's own systems.
  */
-export class SimulatedProvider implements ProviderAdapter {
+export class SimulatedProvider implements ProviderAdapter, StandbyProvider {
   readonly name = 'simulated';
   readonly displayName = 'Simulated market';
+  readonly idempotentRent = true;
   private readonly catalog: Map<string, SimOfferSpec>;
 
-  constructor(private readonly deps: { db: Db; clock: Clock; seed: number }) {
+  /** `interruptions: false` stops machines being taken back on their own (tests). */
+  constructor(
+    private readonly deps: { db: Db; clock: Clock; seed: number; interruptions?: boolean },
+  ) {
     this.catalog = new Map(buildCatalog(deps.seed).map((spec) => [spec.externalId, spec]));
   }
 
@@ -109,6 +120,8 @@ export class SimulatedProvider implements ProviderAdapter {
   }
 
   async rent(request: RentRequest): Promise<RentResult> {
+    const earlier = await rentedEarlier(this.deps.db, request.idempotencyKey);
+    if (earlier) return earlier;
     const spec = this.catalog.get(request.offerExternalId);
     if (!spec)
       throw new ProviderError(this.name, `no offer ${request.offerExternalId}`, 'rejected');
@@ -132,17 +145,33 @@ export class SimulatedProvider implements ProviderAdapter {
 
     const machineId = `sim-${randomUUID()}`;
     const runningAt = new Date(now.getTime() + PROVISIONING_MS);
-    const interruption = machineInterruption(this.deps.seed, spec, machineId, runningAt);
-    await this.deps.db.insert(simMachines).values({
+    const interruption =
+      this.deps.interruptions === false
+        ? { noticeAt: null, interruptAt: null }
+        : machineInterruption(this.deps.seed, spec, machineId, runningAt);
+    const machine = await insertMachineOnce(this.deps.db, {
       id: machineId,
       offerExternalId: spec.externalId,
+      kind: 'gpu',
       machineType: `${spec.gpuCount}x ${spec.gpu.name}`,
+      idempotencyKey: request.idempotencyKey ?? null,
+      pricePerHour: offer.spotPricePerHour,
+      bootEnv: request.bootEnv ?? null,
       createdAt: now,
       runningAt,
       noticeAt: interruption.noticeAt,
       interruptAt: interruption.interruptAt,
     });
-    return { machineId, pricePerHour: offer.spotPricePerHour };
+    return {
+      machineId: machine.id,
+      pricePerHour: machine.pricePerHour ?? offer.spotPricePerHour,
+      offerExternalId: machine.offerExternalId ?? spec.externalId,
+    };
+  }
+
+  /** A CPU standby: on-demand, so never taken back, and up in a couple of seconds. */
+  provisionStandby(request: StandbyRequest): Promise<StandbyResult> {
+    return insertStandbyOnce(this.deps.db, this.deps.clock.now(), request);
   }
 
   async getMachine(machineId: string): Promise<MachineState> {

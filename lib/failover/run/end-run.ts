@@ -1,0 +1,94 @@
+import { and, eq, inArray } from 'drizzle-orm';
+import { failoverRuns, machineAgents, rentals } from '@/db/schema';
+import type { FailoverDeps, RentalRow, RunRow, StepRow } from './failover-deps';
+
+/** Puts a failed attempt's retry in the run's diary and asks a worker to come back then. */
+export async function updateRunRetry(deps: FailoverDeps, runId: string, afterSeconds: number) {
+  const at = new Date(deps.clock.now().getTime() + afterSeconds * 1_000);
+  await deps.db.update(failoverRuns).set({ nextAttemptAt: at }).where(eq(failoverRuns.id, runId));
+  await deps.wake(runId, afterSeconds);
+}
+
+/** Stops a machine the run brought up, at the provider its agent was booted on. */
+async function letGo(deps: FailoverDeps, machineId: string | null) {
+  if (!machineId) return;
+  const [agent] = await deps.db
+    .select()
+    .from(machineAgents)
+    .where(eq(machineAgents.machineId, machineId));
+  const adapter = agent?.provider ? deps.providers.get(agent.provider) : undefined;
+  await adapter?.terminate(machineId).catch((error) => {
+    deps.logger.warn({ machine_id: machineId, err: error }, 'terminate_failed');
+  });
+}
+
+/**
+ * A step failed for good: the run ends failed and the rental says why. Failing before the
+ * standby served, the rental ends as an interrupted one would without failover.
+ */
+export async function failRun(
+  deps: FailoverDeps,
+  run: RunRow,
+  rental: RentalRow,
+  steps: StepRow[],
+) {
+  const failed = steps.find((step) => step.state === 'failed');
+  const reason = `Failover failed at ${failed?.step ?? 'a step'}: ${failed?.outcome ?? 'unknown error'}`;
+  const now = deps.clock.now();
+  await deps.db
+    .update(failoverRuns)
+    .set({ state: 'failed', error: reason.slice(0, 500), finishedAt: now })
+    .where(
+      and(
+        eq(failoverRuns.id, run.id),
+        inArray(failoverRuns.state, ['running', 'on_standby', 'restoring']),
+      ),
+    );
+  await deps.db
+    .update(rentals)
+    .set({ lastError: reason.slice(0, 500) })
+    .where(eq(rentals.id, rental.id));
+  if (!run.standbyServingAt) {
+    await letGo(deps, run.standbyMachineId);
+    await deps.db
+      .update(rentals)
+      .set({ endedAt: now, interruptedAt: run.interruptAt ?? now })
+      .where(and(eq(rentals.id, rental.id), eq(rentals.state, 'interrupted')));
+  }
+  deps.logger.error(
+    { rental_id: rental.id, run_id: run.id, step: failed?.step },
+    'failover_run_failed',
+  );
+}
+
+/** The user terminated the rental: the run stops and lets go of what it brought up. */
+export async function cancelRun(deps: FailoverDeps, run: RunRow) {
+  await letGo(deps, run.standbyMachineId);
+  await letGo(deps, run.restoreMachineId);
+  await deps.db
+    .update(failoverRuns)
+    .set({ state: 'cancelled', finishedAt: deps.clock.now() })
+    .where(
+      and(
+        eq(failoverRuns.id, run.id),
+        inArray(failoverRuns.state, ['running', 'on_standby', 'restoring']),
+      ),
+    );
+  deps.logger.info({ rental_id: run.rentalId, run_id: run.id }, 'failover_run_cancelled');
+}
+
+/** Every step done: the run is restored, as of the restore step's end. */
+export async function finishRun(deps: FailoverDeps, run: RunRow, steps: StepRow[]) {
+  const restore = steps.find((step) => step.step === 'restore');
+  const at = restore?.finishedAt ?? deps.clock.now();
+  await deps.db
+    .update(failoverRuns)
+    .set({ state: 'restored', restoredAt: at, finishedAt: at })
+    .where(
+      and(
+        eq(failoverRuns.id, run.id),
+        inArray(failoverRuns.state, ['running', 'on_standby', 'restoring']),
+      ),
+    );
+  deps.logger.info({ rental_id: run.rentalId, run_id: run.id }, 'failover_run_restored');
+}

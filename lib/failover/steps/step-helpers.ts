@@ -1,0 +1,61 @@
+import type { ObjectStore } from '@/agent/core/object-store';
+import { and, eq, inArray } from 'drizzle-orm';
+import { failoverRuns, type FailoverRunState } from '@/db/schema';
+import type { FailoverDeps, RunRow } from '../run/failover-deps';
+
+export function requireStore(deps: FailoverDeps): ObjectStore {
+  if (!deps.store) {
+    throw new Error(
+      'No object storage is configured (set R2_ENDPOINT, R2_ACCESS_KEY_ID, R2_SECRET_ACCESS_KEY, R2_BUCKET)',
+    );
+  }
+  return deps.store;
+}
+
+export async function updateRun(deps: FailoverDeps, runId: string, values: Partial<RunRow>) {
+  await deps.db.update(failoverRuns).set(values).where(eq(failoverRuns.id, runId));
+}
+
+/** Moves the run between states only from the ones expected (a resumed step writes once). */
+export async function setRunState(
+  deps: FailoverDeps,
+  runId: string,
+  from: FailoverRunState[],
+  to: FailoverRunState,
+  values: Partial<RunRow> = {},
+): Promise<boolean> {
+  const result = await deps.db
+    .update(failoverRuns)
+    .set({ ...values, state: to })
+    .where(and(eq(failoverRuns.id, runId), inArray(failoverRuns.state, from)));
+  return (result.rowCount ?? 0) > 0;
+}
+
+export const megabytes = (bytes: number) => `${(bytes / 1_048_576).toFixed(1)} MB`;
+
+export function describeAge(seconds: number): string {
+  if (seconds < 90) return `${Math.round(seconds)} s`;
+  if (seconds < 5_400) return `${Math.round(seconds / 60)} min`;
+  return `${(seconds / 3_600).toFixed(1)} h`;
+}
+
+/**
+ * A watch for `awaitAgentCommand`: keeps waiting while the machine lives and for a short grace
+ * after it is gone (a result sent just before may still be on its way), then stops.
+ */
+export function whileMachineLives(
+  deps: FailoverDeps,
+  provider: string,
+  machineId: string,
+  graceMs = 3_000,
+): () => Promise<boolean> {
+  let goneSince: number | null = null;
+  return async () => {
+    const adapter = deps.providers.get(provider);
+    if (!adapter) return true;
+    const state = await adapter.getMachine(machineId).catch(() => null);
+    if (state && state.status !== 'interrupted' && state.status !== 'terminated') return true;
+    goneSince ??= Date.now();
+    return Date.now() - goneSince < graceMs;
+  };
+}

@@ -1,0 +1,118 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { eq, inArray } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { notifications, failoverRuns, failoverSteps, simMachines } from '@/db/schema';
+import { hashTree } from '../support/hash-tree';
+import { startFailoverHarness, waitFor, type FailoverHarness } from '../support/failover-harness';
+
+let harness: FailoverHarness;
+
+beforeAll(async () => {
+  harness = await startFailoverHarness({ seedMb: 3, workers: 2 });
+  await harness.setSettings({
+    enabled: true,
+    channels: ['email', 'push'],
+    restoreMaxPricePerGpuHour: 5,
+  });
+}, 120_000);
+afterAll(async () => {
+  await harness?.close();
+});
+
+describe('two workers side by side', () => {
+  it('run each step of each run once: three interruptions at once', async () => {
+    const rentals = await Promise.all([
+      harness.rentGpu(),
+      harness.rentGpu(),
+      harness.rentGpu('RTX 3090'),
+    ]);
+    const originals = rentals.map((rental) => hashTree(rental.workspace));
+    await Promise.all(rentals.map((rental) => harness.provider.interrupt(rental.machineId, 30)));
+
+    const runs = await waitFor(
+      'three restored runs',
+      async () => {
+        const rows = await harness.database.db.select().from(failoverRuns);
+        return rows.length === 3 && rows.every((run) => run.state === 'restored') ? rows : null;
+      },
+      150_000,
+    );
+
+    const steps = await harness.database.db
+      .select()
+      .from(failoverSteps)
+      .where(
+        inArray(
+          failoverSteps.runId,
+          runs.map((run) => run.id),
+        ),
+      );
+    expect(steps).toHaveLength(15);
+    expect(
+      steps.every(
+        (step) => step.state === 'succeeded' && step.attempts === 1 && step.errors.length === 0,
+      ),
+    ).toBe(true);
+
+    const standbys = await harness.database.db
+      .select()
+      .from(simMachines)
+      .where(eq(simMachines.kind, 'standby'));
+    expect(standbys.map((machine) => machine.id).sort()).toEqual(
+      runs.map((run) => run.standbyMachineId).sort(),
+    );
+    expect(
+      await harness.database.db
+        .select()
+        .from(notifications)
+        .where(eq(notifications.kind, 'failover')),
+    ).toHaveLength(3 * 2 * 2);
+
+    for (const [index, rental] of rentals.entries()) {
+      const run = runs.find((row) => row.rentalId === rental.rentalId)!;
+      expect(hashTree(harness.host.workspaceOf(run.restoreMachineId!))).toEqual(originals[index]);
+    }
+  }, 200_000);
+});
+
+describe('a GPU taken back before the sync ends', () => {
+  it('is noticed by polling, and the standby gets the last complete checkpoint, said to be older', async () => {
+    const { rentalId, machineId, workspace } = await harness.rentGpu();
+    const agent = harness.host.agentOf(machineId)!;
+    const atCheckpoint = hashTree(workspace);
+    const interval = await agent.checkpoint('interval', 'interval-test');
+    await fs.writeFile(
+      path.join(workspace, 'after-checkpoint.txt'),
+      'written after the last checkpoint',
+    );
+
+    // No notice at all: the machine is gone at once, its agent with it.
+    await harness.provider.interrupt(machineId, 0);
+    const run = await waitFor(
+      'a standby with the fallback checkpoint',
+      async () => {
+        const found = await harness.runOf(rentalId);
+        return found?.standbyServingAt ? found : null;
+      },
+      60_000,
+    );
+
+    expect(run).toMatchObject({
+      detectedVia: 'polling',
+      checkpointFallback: true,
+      checkpointSeq: interval.seq,
+      checkpointKey: interval.manifestKey,
+    });
+    const [sync] = await harness.database.db
+      .select()
+      .from(failoverSteps)
+      .where(eq(failoverSteps.runId, run.id))
+      .then((rows) => rows.filter((row) => row.step === 'sync'));
+    expect(sync!.outcome).toMatch(
+      /taken back before the sync finished; using checkpoint \d+ taken \d+ s before the notice/,
+    );
+    expect(sync!.output).toMatchObject({ fallback: true, manifestKey: interval.manifestKey });
+    expect(hashTree(harness.host.workspaceOf(run.standbyMachineId!))).toEqual(atCheckpoint);
+  }, 120_000);
+});
