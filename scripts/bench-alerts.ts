@@ -6,10 +6,11 @@ import { createDatabase } from '@/db/client';
 import { migrateDatabase } from '@/db/migrate';
 import { evaluatePriceAlerts } from '@/lib/alerts/evaluate-alerts';
 import { systemClock } from '@/lib/clock';
-import { startEmbeddedPostgres } from '@/lib/db/embedded-postgres';
+
 import { ingestMarketSnapshot } from '@/lib/market/ingest-snapshot';
 import { SimulatedProvider } from '@/lib/providers/simulated/simulated-provider';
 import { freePort } from '@/lib/net/free-port';
+import { startPostgresProcess, type PostgresProcess } from './lib/postgres-process';
 
 /**
  * Price alert evaluation on 100,000 armed alerts: a fresh embedded PostgreSQL in a temporary
@@ -24,7 +25,7 @@ const GOAL_SECONDS = 0.5;
 
 const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'spot-market-bench-alerts-'));
 await fs.chmod(dataDir, 0o755);
-const postgres = await startEmbeddedPostgres({
+const postgres = await startPostgresProcess({
   dataDir: path.join(dataDir, 'pg'),
   port: await freePort(),
   database: 'bench',

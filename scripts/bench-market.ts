@@ -6,12 +6,13 @@ import path from 'node:path';
 import pg from 'pg';
 import { createDatabase } from '@/db/client';
 import { migrateDatabase } from '@/db/migrate';
-import { startEmbeddedPostgres } from '@/lib/db/embedded-postgres';
+
 import { offerSearchQuery } from '@/lib/market/offer-query';
 import { offerSearchStatement } from '@/lib/market/search-offers';
 import { freePort } from '@/lib/net/free-port';
 import { ensureBuilt, nextBin, root } from './lib/web-app';
 import { seedBenchMarket } from './lib/seed-bench-market';
+import { startPostgresProcess, type PostgresProcess } from './lib/postgres-process';
 
 /**
  * Offer search speed on a large market: 100,000 offers and 1,000,000 price snapshots in a
@@ -52,7 +53,7 @@ async function time(runs: number, fn: () => Promise<unknown>): Promise<number[]>
 
 const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'spot-market-bench-'));
 await fs.chmod(dataDir, 0o755);
-const postgres = await startEmbeddedPostgres({
+const postgres = await startPostgresProcess({
   dataDir: path.join(dataDir, 'pg'),
   port: await freePort(),
   database: 'bench',

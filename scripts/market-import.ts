@@ -82,6 +82,7 @@ async function main(args: string[]) {
       dataDir: path.resolve(root, env.EMBEDDED_PG_DIR),
       port: env.EMBEDDED_PG_PORT,
       database: 'spot_market',
+      reuse: true,
     });
     databaseUrl = postgres.url;
   }

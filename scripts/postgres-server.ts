@@ -1,20 +1,30 @@
-import path from 'node:path';
+import { parseArgs } from 'node:util';
 import { startEmbeddedPostgres } from '@/lib/db/embedded-postgres';
-import { getEnv } from '@/lib/env';
-import { root } from './lib/web-app';
 
 /**
- * The quick start's PostgreSQL, in a process of its own: started by scripts/start.ts, told its
- * address back over IPC, and stopped last, once the web app and the worker have let go of it.
- * If the parent dies without a word, the IPC channel closes and PostgreSQL stops as well.
+ * An embedded PostgreSQL in a process of its own, started by scripts/lib/postgres-process.ts:
+ * it tells its address back over IPC and stops on SIGTERM, or when its parent goes away (the
+ * IPC channel closes). Keeping it out of the parent also keeps embedded-postgres's exit hook
+ * out of it: that hook ends any process it lives in with exit code 0, hiding failures.
  */
-const env = getEnv();
+const { values } = parseArgs({
+  options: {
+    dir: { type: 'string' },
+    port: { type: 'string' },
+    database: { type: 'string', default: 'spot_market' },
+    ephemeral: { type: 'boolean', default: false },
+    reuse: { type: 'boolean', default: false },
+  },
+});
 
 try {
+  if (!values.dir || !values.port) throw new Error('--dir and --port are required');
   const postgres = await startEmbeddedPostgres({
-    dataDir: path.resolve(root, env.EMBEDDED_PG_DIR),
-    port: env.EMBEDDED_PG_PORT,
-    database: 'spot_market',
+    dataDir: values.dir,
+    port: Number(values.port),
+    database: values.database!,
+    ephemeral: values.ephemeral,
+    reuse: values.reuse,
   });
   let stopping = false;
   const stop = async () => {

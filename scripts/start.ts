@@ -84,7 +84,11 @@ async function main() {
     say(
       `starting embedded PostgreSQL (data in ${env.EMBEDDED_PG_DIR}, port ${env.EMBEDDED_PG_PORT})`,
     );
-    postgres = await startPostgresProcess(process.env);
+    postgres = await startPostgresProcess({
+      dataDir: path.resolve(root, env.EMBEDDED_PG_DIR),
+      port: env.EMBEDDED_PG_PORT,
+      database: 'spot_market',
+    });
     databaseUrl = postgres.url;
   }
 

@@ -9,6 +9,12 @@ export interface EmbeddedPostgresOptions {
   database: string;
   /** Delete the data directory when stopped (tests). */
   ephemeral?: boolean;
+  /**
+   * A server already running on this data folder (another `npm start`, or the app while a file
+   * is imported) is used rather than refused. Without it, starting twice on one folder is an
+   * error that says so.
+   */
+  reuse?: boolean;
   onLog?: (line: string) => void;
 }
 
@@ -60,13 +66,19 @@ export async function startEmbeddedPostgres(
   const adminUrl = urlFor(options.port, 'postgres');
   const url = urlFor(options.port, options.database);
 
-  // A start script killed without cleanup leaves its server running: reuse it rather than fail.
   const pidFile = path.join(dataDir, 'postmaster.pid');
   const hasPid = await fs.stat(pidFile).then(
     () => true,
     () => false,
   );
   if (hasPid && (await canConnect(adminUrl))) {
+    if (!options.reuse) {
+      throw new Error(
+        `PostgreSQL is already running on ${dataDir} (port ${options.port}): is Spot Market ` +
+          'already started from this folder? Stop it first, or set EMBEDDED_PG_DIR and ' +
+          'EMBEDDED_PG_PORT for a second instance.',
+      );
+    }
     await ensureDatabase(adminUrl, options.database);
     return { url, owned: false, stop: async () => undefined };
   }

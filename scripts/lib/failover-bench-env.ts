@@ -4,12 +4,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { closeDatabase, createDatabase, type Database } from '@/db/client';
 import { migrateDatabase } from '@/db/migrate';
-import { startEmbeddedPostgres, type RunningPostgres } from '@/lib/db/embedded-postgres';
+
 import { closeJobSender } from '@/lib/jobs/job-sender';
 import { freePort } from '@/lib/net/free-port';
 import { startS3StandIn, type S3StandIn } from '@/lib/storage/s3-stand-in';
 import { startAgentApi, type RouteServer } from './route-server';
 import { root } from './web-app';
+import { startPostgresProcess, type PostgresProcess } from './postgres-process';
 
 export interface BenchEnv {
   database: Database;
@@ -28,7 +29,7 @@ export interface BenchEnv {
 export async function startBenchEnv(): Promise<BenchEnv> {
   const temp = await fs.mkdtemp(path.join(os.tmpdir(), 'spot-bench-failover-'));
   await fs.chmod(temp, 0o755);
-  const postgres: RunningPostgres = await startEmbeddedPostgres({
+  const postgres: PostgresProcess = await startPostgresProcess({
     dataDir: path.join(temp, 'postgres'),
     port: await freePort(),
     database: 'bench',

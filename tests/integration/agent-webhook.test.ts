@@ -41,7 +41,8 @@ async function rentWithAgent(userId: string) {
       agentControlUrl: 'http://127.0.0.1:9',
     },
     userId,
-    { offerId: offer!.id, confirmedPricePerHour: offer!.spotPricePerHour },
+    // The market may reprice between the poll and this rent: agree to up to twice the price.
+    { offerId: offer!.id, confirmedPricePerHour: Number((offer!.spotPricePerHour * 2).toFixed(4)) },
   );
   const [row] = await database.db
     .select()

@@ -160,7 +160,12 @@ export async function startFailoverHarness(options: {
       const rental = await createRental(
         { db: database.db, clock: systemClock, providers, agentControlUrl: api.url },
         USER_ID,
-        { offerId: offer!.id, confirmedPricePerHour: offer!.spotPricePerHour },
+        // The simulated market reprices every few minutes while a long test runs: agree to pay
+        // up to twice the listed price, as a user confirming a fresh quote would.
+        {
+          offerId: offer!.id,
+          confirmedPricePerHour: Number((offer!.spotPricePerHour * 2).toFixed(4)),
+        },
       );
       const machineId = rental.machines[0]!.machineId!;
       await waitFor('the GPU agent to boot', async () => host.agentOf(machineId), 30_000);

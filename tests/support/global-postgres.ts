@@ -4,8 +4,8 @@ import path from 'node:path';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { migrateDatabase } from '@/db/migrate';
-import { startEmbeddedPostgres, type RunningPostgres } from '@/lib/db/embedded-postgres';
 import { freePort } from '@/lib/net/free-port';
+import { startPostgresProcess, type PostgresProcess } from '@/scripts/lib/postgres-process';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -15,7 +15,7 @@ declare module 'vitest' {
 }
 
 const TEMPLATE = 'spot_template';
-let server: RunningPostgres | undefined;
+let server: PostgresProcess | undefined;
 let dataDir: string | undefined;
 
 /**
@@ -25,7 +25,8 @@ let dataDir: string | undefined;
 export async function setup(project: TestProject) {
   dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'spot-market-test-pg-'));
   await fs.chmod(dataDir, 0o755);
-  server = await startEmbeddedPostgres({
+  // In a child process: the test runner must keep its own exit code (see postgres-server.ts).
+  server = await startPostgresProcess({
     dataDir: path.join(dataDir, 'data'),
     port: await freePort(),
     database: TEMPLATE,
