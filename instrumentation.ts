@@ -6,5 +6,7 @@ export async function register() {
   if (process.env.NEXT_RUNTIME === 'nodejs') {
     const { exitOnInvalidEnv } = await import('./lib/env-at-start');
     exitOnInvalidEnv('web');
+    const { exitWithParent } = await import('./lib/process/exit-with-parent');
+    exitWithParent();
   }
 }

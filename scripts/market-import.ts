@@ -1,3 +1,4 @@
+import '@/lib/process/load-env-file';
 import fs from 'node:fs';
 import path from 'node:path';
 import { createDatabase } from '@/db/client';

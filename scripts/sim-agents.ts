@@ -1,8 +1,10 @@
+import '@/lib/process/load-env-file';
 import path from 'node:path';
 import { createObjectStore } from '@/agent/core/object-store';
 import { createDatabase } from '@/db/client';
 import { getEnv } from '@/lib/env';
 import { logger } from '@/lib/logger';
+import { exitWithParent } from '@/lib/process/exit-with-parent';
 import { SimulatedMachineHost } from '@/lib/providers/simulated/machine-host';
 import { objectStoreConfig } from '@/lib/storage/object-store-config';
 
@@ -26,6 +28,7 @@ const host = new SimulatedMachineHost({
   logger,
 });
 host.start();
+exitWithParent();
 logger.info({ machines_dir: env.SIM_MACHINES_DIR }, 'sim_agents_started');
 
 async function shutdown() {

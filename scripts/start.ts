@@ -1,3 +1,4 @@
+import '@/lib/process/load-env-file';
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { createDatabase } from '@/db/client';
@@ -65,15 +66,38 @@ async function stop(code: number) {
 process.on('SIGINT', () => void stop(0));
 process.on('SIGTERM', () => void stop(0));
 
-function run(name: string, args: string[], childEnv: NodeJS.ProcessEnv): ChildProcess {
-  const child = spawn(process.execPath, args, { cwd: root, env: childEnv, stdio: 'inherit' });
-  child.on('exit', (code, signal) => {
-    if (stopping) return;
-    say(`${name} exited (${signal ?? code}); stopping everything`);
-    void stop(code === 0 ? 1 : (code ?? 1));
-  });
-  children.push(child);
-  return child;
+const RESTARTS_PER_MINUTE = 5;
+
+/**
+ * Runs one of the app's processes. The web app exiting stops everything; a worker or the
+ * simulated machines crashing is restarted (as a process manager would), unless it keeps
+ * crashing, which is a fault worth stopping for.
+ */
+function run(name: string, args: string[], childEnv: NodeJS.ProcessEnv, restart = false) {
+  const crashes: number[] = [];
+  const launch = () => {
+    const child = spawn(process.execPath, args, {
+      cwd: root,
+      env: { ...childEnv, SPOT_PARENT_PID: String(process.pid) },
+      stdio: 'inherit',
+    });
+    children.push(child);
+    child.on('exit', (code, signal) => {
+      children.splice(children.indexOf(child), 1);
+      if (stopping) return;
+      const now = Date.now();
+      crashes.push(now);
+      const recent = crashes.filter((at) => now - at < 60_000).length;
+      if (restart && recent <= RESTARTS_PER_MINUTE) {
+        say(`${name} exited (${signal ?? code}); restarting it`);
+        setTimeout(() => !stopping && launch(), 1_000).unref();
+        return;
+      }
+      say(`${name} exited (${signal ?? code}); stopping everything`);
+      void stop(code === 0 ? 1 : (code ?? 1));
+    });
+  };
+  launch();
 }
 
 async function main() {
@@ -90,6 +114,7 @@ async function main() {
       database: 'spot_market',
     });
     databaseUrl = postgres.url;
+    say(`PostgreSQL on 127.0.0.1:${env.EMBEDDED_PG_PORT}, database spot_market`);
   }
 
   await migrateDatabase(databaseUrl);
@@ -116,13 +141,20 @@ async function main() {
   };
   await ensureBuilt(childEnv, say);
 
-  run('worker', ['--import', 'tsx', 'workers/main.ts'], { ...childEnv, SPOT_SERVICE: 'worker' });
+  run(
+    'worker',
+    ['--import', 'tsx', 'workers/main.ts'],
+    { ...childEnv, SPOT_SERVICE: 'worker' },
+    true,
+  );
   // Simulated machines run in a process of their own: like real ones, they outlive a worker.
   if (env.SIM_ENABLED) {
-    run('sim-agents', ['--import', 'tsx', 'scripts/sim-agents.ts'], {
-      ...childEnv,
-      SPOT_SERVICE: 'sim-agents',
-    });
+    run(
+      'sim-agents',
+      ['--import', 'tsx', 'scripts/sim-agents.ts'],
+      { ...childEnv, SPOT_SERVICE: 'sim-agents' },
+      true,
+    );
   }
   run('web', [nextBin, 'start', '-p', String(env.PORT), '-H', env.HOST], {
     ...childEnv,

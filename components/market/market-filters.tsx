@@ -75,11 +75,14 @@ export function MarketFilters({ filters, catalog, onChange }: Props) {
                 ))}
               </optgroup>
               <optgroup label="Locations">
-                {catalog.locations.map(({ location }) => (
-                  <option key={location} value={location}>
-                    {location}
-                  </option>
-                ))}
+                {/* A location named like its region ("Middle East") is already listed above. */}
+                {catalog.locations
+                  .filter(({ location }) => !catalog.regions.includes(location))
+                  .map(({ location }) => (
+                    <option key={location} value={location}>
+                      {location}
+                    </option>
+                  ))}
               </optgroup>
             </>
           )}

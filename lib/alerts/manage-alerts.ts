@@ -1,7 +1,7 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, count, eq, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { priceAlerts } from '@/db/schema';
-import { notFound } from '@/lib/errors';
+import { conflict, notFound } from '@/lib/errors';
 import type { CreateAlertInput, UpdateAlertInput } from './alert-input';
 import { listAlerts, type AlertView } from './alert-view';
 import { resolveAlertTarget } from './resolve-alert-target';
@@ -13,6 +13,9 @@ async function viewOf(db: Db, userId: string, alertId: string): Promise<AlertVie
 }
 
 /** A new alert starts armed: it fires at the first evaluation that finds a price at or below. */
+/** Each alert may message its owner; a bound keeps one account from turning that into spam. */
+export const MAX_ALERTS_PER_USER = 100;
+
 export async function createAlert(
   db: Db,
   userId: string,
@@ -20,6 +23,19 @@ export async function createAlert(
   now: Date,
 ): Promise<AlertView> {
   const target = await resolveAlertTarget(db, input);
+  const [{ total } = { total: 0 }] = await db
+    .select({ total: count() })
+    .from(priceAlerts)
+    .where(eq(priceAlerts.userId, userId));
+  if (total >= MAX_ALERTS_PER_USER) {
+    throw conflict(
+      `An account holds at most ${MAX_ALERTS_PER_USER} price alerts; delete one first`,
+      {
+        reason: 'too_many_alerts',
+      },
+    );
+  }
+
   const [alert] = await db
     .insert(priceAlerts)
     .values({
