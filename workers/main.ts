@@ -1,9 +1,12 @@
+import './process-setup';
 import { createDatabase } from '@/db/client';
 import { migrateDatabase } from '@/db/migrate';
 import { systemClock } from '@/lib/clock';
 import { getEnv } from '@/lib/env';
 import { exitOnInvalidEnv } from '@/lib/env-at-start';
+import { disableDemoAccount } from '@/lib/demo/demo-account';
 import { logger } from '@/lib/logger';
+import { exitWithParent } from '@/lib/process/exit-with-parent';
 import { startWorker } from './start-worker';
 
 // In production a missing or default BETTER_AUTH_SECRET stops the worker too, naming it.
@@ -14,8 +17,24 @@ if (!env.DATABASE_URL) {
   process.exit(1);
 }
 
-await migrateDatabase(env.DATABASE_URL);
+try {
+  await migrateDatabase(env.DATABASE_URL);
+} catch (error) {
+  const address = new URL(env.DATABASE_URL);
+  address.password = address.password ? '***' : '';
+  const reason = error instanceof Error ? error.message : String(error);
+  logger.fatal({ database: address.toString(), error: reason }, 'database_unreachable');
+  console.error(`[worker] cannot use the PostgreSQL at ${address}: ${reason}`);
+  process.exit(1);
+}
 const database = createDatabase(env.DATABASE_URL);
+if (
+  env.NODE_ENV === 'production' &&
+  !env.SEED_DEMO_ACCOUNT &&
+  (await disableDemoAccount(database.db))
+) {
+  logger.warn('demo_account_disabled');
+}
 const worker = await startWorker({
   databaseUrl: env.DATABASE_URL,
   db: database.db,
@@ -37,3 +56,4 @@ async function shutdown(signal: string) {
 }
 process.on('SIGINT', () => void shutdown('SIGINT'));
 process.on('SIGTERM', () => void shutdown('SIGTERM'));
+exitWithParent(() => void shutdown('parent gone'));

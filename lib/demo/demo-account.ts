@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { accounts, users } from '@/db/schema';
+import { accounts, sessions, users } from '@/db/schema';
 import type { Auth } from '@/lib/auth/auth';
 
 export const DEMO_EMAIL = 'demo@spot-market.local';
@@ -41,4 +41,20 @@ export async function seedDemoAccount(db: Db, auth: Auth): Promise<DemoSeed> {
     password: await context.password.hash(password),
   });
   return { created: true, email: DEMO_EMAIL, password };
+}
+
+/**
+ * In production the demo account must not let anyone in: a folder that once ran the quick
+ * start keeps it, with a password printed to some terminal. Its password and sessions are
+ * removed (the user row and its data stay, for the operator to keep or delete).
+ */
+export async function disableDemoAccount(db: Db): Promise<boolean> {
+  const [demo] = await db.select({ id: users.id }).from(users).where(eq(users.email, DEMO_EMAIL));
+  if (!demo) return false;
+  const removed = await db
+    .delete(accounts)
+    .where(and(eq(accounts.userId, demo.id), eq(accounts.providerId, 'credential')))
+    .returning({ id: accounts.id });
+  await db.delete(sessions).where(eq(sessions.userId, demo.id));
+  return removed.length > 0;
 }

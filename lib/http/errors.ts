@@ -70,9 +70,53 @@ export function errorResponse(error: unknown): Response {
   }
 
   const requestId = randomUUID();
+  if (isDatabaseUnreachable(error)) {
+    logger.error({ request_id: requestId, error: describe(error) }, 'database_unreachable');
+    return json(
+      {
+        error: {
+          code: 'unavailable',
+          message: 'The database cannot be reached right now; try again shortly',
+          requestId,
+        },
+      },
+      { status: 503, headers: { 'Retry-After': '5' } },
+    );
+  }
   logger.error({ request_id: requestId, err: error }, 'request_failed');
   return json(
     { error: { code: 'internal', message: 'Internal error', requestId } },
     { status: 500 },
   );
+}
+
+// Codes of a PostgreSQL that is down, restarting or refusing connections, and of the socket to it.
+const unreachableCodes = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  '57P01',
+  '57P02',
+  '57P03',
+  '08000',
+  '08001',
+  '08003',
+  '08006',
+]);
+
+/** The database, not the request, is at fault: a 503 the client may retry, not a 500. */
+export function isDatabaseUnreachable(error: unknown): boolean {
+  for (let current = error, depth = 0; current instanceof Error && depth < 5; depth++) {
+    const code = (current as Error & { code?: unknown }).code;
+    if (typeof code === 'string' && unreachableCodes.has(code)) return true;
+    if (/Connection terminated|connect ECONNREFUSED/.test(current.message)) return true;
+    current = current.cause;
+  }
+  return false;
+}
+
+function describe(error: unknown): string {
+  const cause = error instanceof Error && error.cause instanceof Error ? error.cause : error;
+  return cause instanceof Error ? cause.message : String(cause);
 }

@@ -24,8 +24,12 @@ const ranges: Array<[AddressKind, string, number, 'ipv4' | 'ipv6']> = [
   ['reserved', '198.18.0.0', 15, 'ipv4'],
   ['reserved', '224.0.0.0', 4, 'ipv4'],
   ['reserved', '240.0.0.0', 4, 'ipv4'],
+  ['private', 'fec0::', 10, 'ipv6'],
   ['reserved', '::', 128, 'ipv6'],
   ['reserved', 'ff00::', 8, 'ipv6'],
+  ['reserved', '100::', 64, 'ipv6'],
+  ['reserved', '2001::', 32, 'ipv6'],
+  ['reserved', '2001:db8::', 32, 'ipv6'],
 ];
 const lists = new Map<AddressKind, net.BlockList>();
 for (const [kind, address, prefix, family] of ranges) {
@@ -33,17 +37,41 @@ for (const [kind, address, prefix, family] of ranges) {
   lists.get(kind)!.addSubnet(address, prefix, family);
 }
 
-/** IPv4 carried in IPv6 (::ffff:a.b.c.d, 64:ff9b::a.b.c.d) is judged as the IPv4 it carries. */
+/** The 16 bytes of an IPv6 address (`net.isIP` has already said it is one). */
+function ipv6Bytes(address: string): number[] {
+  let text = address.toLowerCase();
+  const dotted = /(\d+\.\d+\.\d+\.\d+)$/.exec(text);
+  if (dotted) {
+    const [a, b, c, d] = dotted[1]!.split('.').map(Number) as [number, number, number, number];
+    text = `${text.slice(0, -dotted[1]!.length)}${((a << 8) | b).toString(16)}:${((c << 8) | d).toString(16)}`;
+  }
+  const [head, tail] = text.split('::') as [string, string | undefined];
+  const groups = (part: string | undefined) =>
+    part ? part.split(':').map((g) => parseInt(g, 16)) : [];
+  const front = groups(head);
+  const back = groups(tail);
+  const words = [...front, ...Array(8 - front.length - back.length).fill(0), ...back];
+  return words.flatMap((word) => [word >> 8, word & 255]);
+}
+
+const zero = (bytes: number[], from: number, to: number) =>
+  bytes.slice(from, to).every((byte) => byte === 0);
+
+/**
+ * IPv4 carried inside IPv6 is judged as the IPv4 it carries: mapped (::ffff:a.b.c.d),
+ * translated (::ffff:0:a.b.c.d), compatible (::a.b.c.d), NAT64 (64:ff9b::/96) and 6to4
+ * (2002:aabb:ccdd::/16), so none of them is a way round the address check.
+ */
 function embeddedIpv4(address: string): string | null {
-  const match =
-    /^(?:::ffff:|64:ff9b::)(?:(\d+\.\d+\.\d+\.\d+)|([0-9a-f]{1,4}):([0-9a-f]{1,4}))$/i.exec(
-      address,
-    );
-  if (!match) return null;
-  if (match[1]) return match[1];
-  const high = parseInt(match[2]!, 16);
-  const low = parseInt(match[3]!, 16);
-  return `${high >> 8}.${high & 255}.${low >> 8}.${low & 255}`;
+  const b = ipv6Bytes(address);
+  const v4 = (at: number) => b.slice(at, at + 4).join('.');
+  if (zero(b, 0, 10) && b[10] === 255 && b[11] === 255) return v4(12);
+  if (zero(b, 0, 8) && b[8] === 255 && b[9] === 255 && zero(b, 10, 12)) return v4(12);
+  if (zero(b, 0, 12) && !zero(b, 12, 15)) return v4(12);
+  if (b[0] === 0 && b[1] === 0x64 && b[2] === 0xff && b[3] === 0x9b && zero(b, 4, 12))
+    return v4(12);
+  if (b[0] === 0x20 && b[1] === 0x02) return v4(2);
+  return null;
 }
 
 export function classifyAddress(address: string): AddressKind {

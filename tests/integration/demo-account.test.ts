@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { accounts, users } from '@/db/schema';
 import { createAuth } from '@/lib/auth/auth';
-import { DEMO_EMAIL, seedDemoAccount } from '@/lib/demo/demo-account';
+import { DEMO_EMAIL, disableDemoAccount, seedDemoAccount } from '@/lib/demo/demo-account';
 import { getEnv } from '@/lib/env';
 import { useAppDatabase } from '../support/app-database';
 import { signIn } from '../support/route-client';
@@ -44,5 +44,19 @@ describe('the quick start demo account', () => {
     const answer = await signIn(DEMO_EMAIL, seeded.password);
     expect(answer.status).toBe(200);
     expect(answer.body.user.id).toBe('demo-user');
+  });
+
+  it('no longer lets anyone in once disabled for production, keeping its data', async () => {
+    await database.current.db.delete(users).where(eq(users.email, DEMO_EMAIL));
+    const seeded = await seed();
+    if (!seeded.created) throw new Error('expected a new demo account');
+    expect((await signIn(DEMO_EMAIL, seeded.password)).status).toBe(200);
+
+    expect(await disableDemoAccount(database.current.db)).toBe(true);
+    expect((await signIn(DEMO_EMAIL, seeded.password)).status).toBe(401);
+    expect(
+      await database.current.db.select().from(users).where(eq(users.email, DEMO_EMAIL)),
+    ).toHaveLength(1);
+    expect(await disableDemoAccount(database.current.db)).toBe(false);
   });
 });

@@ -23,6 +23,16 @@ describe('push endpoint addresses', () => {
     ['::ffff:a9fe:a9fe', 'link-local'],
     ['::ffff:8.8.8.8', 'public'],
     ['64:ff9b::10.0.0.1', 'private'],
+    // IPv4 tucked into IPv6 in the other ways: judged as the IPv4 inside.
+    ['::127.0.0.1', 'loopback'],
+    ['::7f00:1', 'loopback'],
+    ['::ffff:0:127.0.0.1', 'loopback'],
+    ['2002:7f00:1::1', 'loopback'],
+    ['2002:0a00:0001::5', 'private'],
+    ['2002:0808:0808::1', 'public'],
+    ['fec0::1', 'private'],
+    ['2001:db8::1', 'reserved'],
+    ['2001:0:4136:e378::1', 'reserved'],
   ])('%s is %s', (address, kind) => {
     expect(classifyAddress(address)).toBe(kind);
   });
