@@ -3,6 +3,7 @@
 import Link from 'next/link';
 import { formatPlace, formatPrice, formatTime } from '@/lib/client/format';
 import type { AlertView } from '@/lib/alerts/alert-view';
+import { providerName } from '@/lib/providers/provider-names';
 
 const stateStyle: Record<AlertView['state'], string> = {
   armed: 'bg-emerald-100 text-emerald-800',
@@ -78,7 +79,8 @@ export function AlertTable({ alerts, busy, onPause, onEdit, onDelete }: Props) {
                           href={`/offers/${alert.lastFired.offer.id}`}
                         >
                           {alert.lastFired.offer.gpuCount}× {alert.gpuModel} in{' '}
-                          {alert.lastFired.offer.location} on {alert.lastFired.offer.provider}
+                          {alert.lastFired.offer.location} on{' '}
+                          {providerName(alert.lastFired.offer.provider)}
                         </Link>
                       </div>
                     )}

@@ -9,6 +9,7 @@ import { FailoverOverrideForm } from './failover-override-form';
 import { FailoverTimeline } from './failover-timeline';
 import { RentalSummary } from './rental-summary';
 import { SimulateInterruption } from './simulate-interruption';
+import { providerName } from '@/lib/providers/provider-names';
 
 /** How often to refresh: every 1.5 s while a run moves, slower while it waits. */
 function refreshEvery(view: RentalFailoverView | undefined): number {
@@ -58,7 +59,7 @@ export function RentalPage({ rentalId }: { rentalId: string }) {
             {rental.gpuModel} · {rental.location}
           </h1>
           <p className="text-sm text-slate-500">
-            {rental.provider} · {formatPrice(rental.spotPricePerHour)}/h · failover{' '}
+            {providerName(rental.provider)} · {formatPrice(rental.spotPricePerHour)}/h · failover{' '}
             {view.settings.enabled ? 'on' : 'off'}
           </p>
         </div>

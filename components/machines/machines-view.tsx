@@ -5,6 +5,7 @@ import Link from 'next/link';
 import { apiFetch } from '@/lib/client/api';
 import { formatDuration, formatPrice } from '@/lib/client/format';
 import type { RentalView } from '@/lib/rentals/rental-view';
+import { providerName } from '@/lib/providers/provider-names';
 
 const stateStyle: Record<RentalView['state'], string> = {
   provisioning: 'bg-sky-100 text-sky-800',
@@ -80,7 +81,7 @@ export function MachinesView() {
                   {rental.gpuModel}
                 </Link>
                 <div className="text-xs text-slate-500">
-                  {rental.location} · {rental.provider} · {rental.id.slice(0, 8)}
+                  {rental.location} · {providerName(rental.provider)} · {rental.id.slice(0, 8)}
                 </div>
                 {rental.lastError && (
                   <div className="text-xs text-rose-700">{rental.lastError}</div>

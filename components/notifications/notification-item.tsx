@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { formatTime } from '@/lib/client/format';
 import type { NotificationView } from '@/lib/notify/list-notifications';
+import { providerName } from '@/lib/providers/provider-names';
 
 const stateStyle: Record<NotificationView['state'], string> = {
   queued: 'bg-sky-100 text-sky-800',
@@ -55,7 +56,7 @@ export function NotificationItem({ notification: item }: { notification: Notific
       {item.offer && (
         <Link href={`/offers/${item.offer.id}`} className="text-sm text-indigo-700 underline">
           Rent the {item.offer.gpuCount}× {item.offer.gpuModel} in {item.offer.location} on{' '}
-          {item.offer.provider}
+          {providerName(item.offer.provider)}
         </Link>
       )}
     </li>

@@ -1,7 +1,15 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import type { DbOrTx } from '@/lib/notify/queue-notifications';
+import { providerNames } from '@/lib/providers/provider-names';
 import { REARM_FACTOR } from './decide-alert';
+
+/** The provider's name as people know it ("Vast.ai"), in SQL, from the one list of names. */
+const providerNameSql = (id: SQL) =>
+  sql`case ${id} ${sql.join(
+    Object.entries(providerNames).map(([key, name]) => sql`when ${key} then ${name}`),
+    sql` `,
+  )} else ${id} end`;
 
 export interface EvaluationOptions {
   now: Date;
@@ -107,7 +115,7 @@ export async function runEvaluation(
       returning a.id
     ),
     messages as (
-      select f.*, o.location, o.provider,
+      select f.*, o.location, ${providerNameSql(sql`o.provider`)} as provider,
         ${money(sql`f.price`)} as price_text, ${money(sql`f.bound`)} as bound_text,
         case when o.location = o.region then o.location
              else o.location || ' (' || o.region || ')' end as place_text,

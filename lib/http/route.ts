@@ -40,13 +40,41 @@ export async function parseBody<T extends z.ZodType>(
   schema: T,
   request: Request,
 ): Promise<z.infer<T>> {
+  const text = await readBody(request);
   let body: unknown;
   try {
-    body = await request.json();
+    body = JSON.parse(text);
   } catch {
     throw invalid('Request body is not valid JSON', { body: 'must be a JSON object' });
   }
   return schema.parse(body);
+}
+
+/** Every JSON body this API takes fits in far less; a larger one is refused before it is read. */
+export const MAX_BODY_BYTES = 64 * 1024;
+
+const tooLarge = () =>
+  invalid('Request body is too large', { body: `must be at most ${MAX_BODY_BYTES / 1024} KB` });
+
+/** The body as text, reading no more than MAX_BODY_BYTES whatever Content-Length claims. */
+export async function readBody(request: Request): Promise<string> {
+  if (Number(request.headers.get('content-length') ?? 0) > MAX_BODY_BYTES) throw tooLarge();
+  if (!request.body) return '';
+
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > MAX_BODY_BYTES) {
+      await reader.cancel();
+      throw tooLarge();
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString('utf8');
 }
 
 export async function parseParams<T extends z.ZodType>(

@@ -70,7 +70,7 @@ test('an RTX 4090 alert below $0.35/h in US-East fires by email into the outbox,
   await expect(row.getByTestId('alert-last-fired')).toContainText('$0.300/GPU-h');
   // Every RTX 4090 host in US-East now asks $0.30; which one is free at this moment varies.
   await expect(row.getByTestId('alert-last-fired')).toContainText(
-    /\d× RTX 4090 in US-East on simulated/,
+    /\d× RTX 4090 in US-East on Simulated market/,
   );
 
   await page
@@ -91,7 +91,7 @@ test('an RTX 4090 alert below $0.35/h in US-East fires by email into the outbox,
   await expect(mail.getByTestId('notification-state')).toHaveText('sent');
   await expect(mail.getByTestId('notification-delivery')).toHaveText('kept in your outbox');
   await expect(mail.getByTestId('notification-body')).toContainText(
-    'RTX 4090 is at $0.300 per GPU-hour in US-East (US) on simulated, at or below your $0.350 alert. Rent it: http',
+    'RTX 4090 is at $0.300 per GPU-hour in US-East (US) on Simulated market, at or below your $0.350 alert. Rent it: http',
   );
 
   await page.getByRole('button', { name: 'All notifications' }).click();
@@ -100,7 +100,7 @@ test('an RTX 4090 alert below $0.35/h in US-East fires by email into the outbox,
     .locator('li')
     .filter({ hasText: 'RTX 4090 at $0.300/GPU-h' });
   await expect(item).toHaveCount(1);
-  await item.getByRole('link', { name: /^Rent the \d× RTX 4090 in US-East on simulated$/ }).click();
+  await item.getByRole('link', { name: /^Rent the \d× RTX 4090 in US-East on Simulated market$/ }).click();
   await expect(page.getByTestId('offer-name')).toHaveText(/^(\d× )?RTX 4090 in US-East$/);
   await expect(page.getByTestId('offer-price')).toContainText('$0.300/GPU-h');
   await expect(page.getByRole('button', { name: 'Rent' })).toBeEnabled();
