@@ -1,6 +1,3 @@
-import fs from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { createDatabase } from '@/db/client';
 import { migrateDatabase } from '@/db/migrate';
@@ -9,8 +6,7 @@ import { systemClock } from '@/lib/clock';
 
 import { ingestMarketSnapshot } from '@/lib/market/ingest-snapshot';
 import { SimulatedProvider } from '@/lib/providers/simulated/simulated-provider';
-import { freePort } from '@/lib/net/free-port';
-import { startPostgresProcess, type PostgresProcess } from './lib/postgres-process';
+import { startTemporaryPostgres } from './lib/postgres-process';
 
 /**
  * Price alert evaluation on 100,000 armed alerts: a fresh embedded PostgreSQL in a temporary
@@ -23,14 +19,7 @@ const USERS = 2_000;
 const RUNS = 5;
 const GOAL_SECONDS = 0.5;
 
-const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'spot-market-bench-alerts-'));
-await fs.chmod(dataDir, 0o755);
-const postgres = await startPostgresProcess({
-  dataDir: path.join(dataDir, 'pg'),
-  port: await freePort(),
-  database: 'bench',
-  ephemeral: true,
-});
+const postgres = await startTemporaryPostgres('bench');
 const database = createDatabase(postgres.url, { max: 4 });
 const db = database.db;
 const provider = new SimulatedProvider({ db, clock: systemClock, seed: 42 });
@@ -131,5 +120,4 @@ try {
 } finally {
   await database.close();
   await postgres.stop();
-  await fs.rm(dataDir, { recursive: true, force: true });
 }

@@ -1,8 +1,5 @@
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import fs from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import pg from 'pg';
 import { createDatabase } from '@/db/client';
 import { migrateDatabase } from '@/db/migrate';
@@ -12,7 +9,7 @@ import { offerSearchStatement } from '@/lib/market/search-offers';
 import { freePort } from '@/lib/net/free-port';
 import { ensureBuilt, nextBin, root } from './lib/web-app';
 import { seedBenchMarket } from './lib/seed-bench-market';
-import { startPostgresProcess, type PostgresProcess } from './lib/postgres-process';
+import { startTemporaryPostgres } from './lib/postgres-process';
 
 /**
  * Offer search speed on a large market: 100,000 offers and 1,000,000 price snapshots in a
@@ -51,14 +48,7 @@ async function time(runs: number, fn: () => Promise<unknown>): Promise<number[]>
   return times;
 }
 
-const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'spot-market-bench-'));
-await fs.chmod(dataDir, 0o755);
-const postgres = await startPostgresProcess({
-  dataDir: path.join(dataDir, 'pg'),
-  port: await freePort(),
-  database: 'bench',
-  ephemeral: true,
-});
+const postgres = await startTemporaryPostgres('bench');
 let web: ReturnType<typeof spawn> | undefined;
 
 try {
@@ -169,5 +159,4 @@ try {
 } finally {
   web?.kill('SIGTERM');
   await postgres.stop();
-  await fs.rm(dataDir, { recursive: true, force: true });
 }

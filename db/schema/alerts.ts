@@ -1,19 +1,8 @@
 import { sql } from 'drizzle-orm';
-import {
-  check,
-  index,
-  integer,
-  numeric,
-  pgTable,
-  text,
-  timestamp,
-  uuid,
-} from 'drizzle-orm/pg-core';
+import { check, index, integer, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { at, price } from './columns';
 import { offers } from './market';
 import { users } from './users';
-
-const price = (name: string) => numeric(name, { precision: 12, scale: 5, mode: 'number' });
-const at = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
 export const notificationChannels = ['email', 'push', 'sms'] as const;
 export type NotificationChannel = (typeof notificationChannels)[number];

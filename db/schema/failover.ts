@@ -8,15 +8,13 @@ import {
   pgTable,
   primaryKey,
   text,
-  timestamp,
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { at } from './columns';
 import type { FailoverChannel, StandbyTypeId } from '../../lib/failover/settings/options';
 import { rentals } from './rentals';
 import { users } from './users';
-
-const at = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
 export {
   failoverChannels,

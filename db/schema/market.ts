@@ -5,16 +5,12 @@ import {
   doublePrecision,
   index,
   integer,
-  numeric,
   pgTable,
   text,
-  timestamp,
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-
-const price = (name: string) => numeric(name, { precision: 12, scale: 5, mode: 'number' });
-const at = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+import { at, price } from './columns';
 
 /** One rentable GPU configuration at one provider and location, with its latest prices. */
 export const offers = pgTable(

@@ -1,21 +1,11 @@
 import { sql } from 'drizzle-orm';
-import {
-  check,
-  index,
-  integer,
-  pgTable,
-  primaryKey,
-  text,
-  timestamp,
-  uuid,
-} from 'drizzle-orm/pg-core';
+import { check, index, integer, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
+import { at } from './columns';
 import type { NotificationChannel } from './alerts';
 import { priceAlerts } from './alerts';
 import { offers } from './market';
 import { rentals } from './rentals';
 import { users } from './users';
-
-const at = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
 export type NotificationKind = 'price_alert' | 'failover' | 'test';
 export type NotificationState = 'queued' | 'sending' | 'sent' | 'retrying' | 'failed';

@@ -1,18 +1,7 @@
-import {
-  index,
-  integer,
-  jsonb,
-  numeric,
-  pgTable,
-  text,
-  timestamp,
-  uuid,
-} from 'drizzle-orm/pg-core';
+import { index, integer, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { at, price } from './columns';
 import { offers } from './market';
 import { users } from './users';
-
-const price = (name: string) => numeric(name, { precision: 12, scale: 5, mode: 'number' });
-const at = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
 export const rentalStates = [
   'provisioning',

@@ -1,6 +1,5 @@
-import { index, jsonb, numeric, pgSchema, text, timestamp } from 'drizzle-orm/pg-core';
-
-const at = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+import { index, jsonb, numeric, pgSchema, text } from 'drizzle-orm/pg-core';
+import { at } from './columns';
 
 /**
  * The simulated provider's own state, kept apart from ours in its own schema: it stands for a

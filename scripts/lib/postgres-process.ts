@@ -1,4 +1,8 @@
 import { spawn } from 'node:child_process';
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { freePort } from '@/lib/net/free-port';
 import { root } from './web-app';
 
 export interface PostgresProcessOptions {
@@ -61,5 +65,27 @@ export async function startPostgresProcess(
         child.once('exit', () => resolve());
         child.kill('SIGTERM');
       }),
+  };
+}
+
+/**
+ * A throwaway PostgreSQL for a test run or a benchmark: a temporary folder (readable by the
+ * `postgres` user PostgreSQL runs as under root), a free port; stopping removes the folder.
+ */
+export async function startTemporaryPostgres(database: string): Promise<PostgresProcess> {
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), `spot-market-${database}-`));
+  await fs.chmod(dir, 0o755);
+  const server = await startPostgresProcess({
+    dataDir: path.join(dir, 'data'),
+    port: await freePort(),
+    database,
+    ephemeral: true,
+  });
+  return {
+    url: server.url,
+    async stop() {
+      await server.stop();
+      await fs.rm(dir, { recursive: true, force: true });
+    },
   };
 }

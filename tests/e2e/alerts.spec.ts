@@ -100,7 +100,9 @@ test('an RTX 4090 alert below $0.35/h in US-East fires by email into the outbox,
     .locator('li')
     .filter({ hasText: 'RTX 4090 at $0.300/GPU-h' });
   await expect(item).toHaveCount(1);
-  await item.getByRole('link', { name: /^Rent the \d× RTX 4090 in US-East on Simulated market$/ }).click();
+  await item
+    .getByRole('link', { name: /^Rent the \d× RTX 4090 in US-East on Simulated market$/ })
+    .click();
   await expect(page.getByTestId('offer-name')).toHaveText(/^(\d× )?RTX 4090 in US-East$/);
   await expect(page.getByTestId('offer-price')).toContainText('$0.300/GPU-h');
   await expect(page.getByRole('button', { name: 'Rent' })).toBeEnabled();

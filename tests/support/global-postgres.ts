@@ -1,11 +1,7 @@
-import fs from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { migrateDatabase } from '@/db/migrate';
-import { freePort } from '@/lib/net/free-port';
-import { startPostgresProcess, type PostgresProcess } from '@/scripts/lib/postgres-process';
+import { startTemporaryPostgres, type PostgresProcess } from '@/scripts/lib/postgres-process';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -16,22 +12,14 @@ declare module 'vitest' {
 
 const TEMPLATE = 'spot_template';
 let server: PostgresProcess | undefined;
-let dataDir: string | undefined;
 
 /**
  * One real PostgreSQL for the whole run, in a temporary folder on a free port. Migrations run
  * once into a template database; every test file clones its own database from it.
  */
 export async function setup(project: TestProject) {
-  dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'spot-market-test-pg-'));
-  await fs.chmod(dataDir, 0o755);
   // In a child process: the test runner must keep its own exit code (see postgres-server.ts).
-  server = await startPostgresProcess({
-    dataDir: path.join(dataDir, 'data'),
-    port: await freePort(),
-    database: TEMPLATE,
-    ephemeral: true,
-  });
+  server = await startTemporaryPostgres(TEMPLATE);
   await migrateDatabase(server.url);
 
   const adminUrl = server.url.replace(/\/[^/]+$/, '/postgres');
@@ -50,5 +38,4 @@ export async function setup(project: TestProject) {
 
 export async function teardown() {
   await server?.stop();
-  if (dataDir) await fs.rm(dataDir, { recursive: true, force: true });
 }

@@ -1,5 +1,5 @@
 import type { PgBoss, Queue, WorkOptions } from 'pg-boss';
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { Db } from '@/db/client';
 import type { Clock } from '@/lib/clock';
 import type { Env } from '@/lib/env';
@@ -33,3 +33,32 @@ export interface JobDefinition<Payload extends object> {
 }
 
 export const defineJob = <Payload extends object>(job: JobDefinition<Payload>) => job;
+
+/**
+ * A job that runs every few seconds, more often than cron can: each run queues the next one
+ * `everySeconds` later, a cron kick each minute restarts a chain a crashed worker broke, and
+ * the `stately` queue holds at most one waiting and one running, so workers never double it.
+ */
+export function defineRepeatingJob(job: {
+  name: string;
+  everySeconds: number;
+  run(deps: WorkerDeps): Promise<unknown>;
+}): JobDefinition<Record<string, never>> {
+  return defineJob({
+    name: job.name,
+    payload: z.strictObject({}),
+    queue: { policy: 'stately', retryLimit: 0, expireInSeconds: 120 },
+    work: { pollingIntervalSeconds: 1 },
+    schedule: { cron: '* * * * *', data: {} },
+    async handle(_payload, deps) {
+      try {
+        await job.run(deps);
+      } finally {
+        await deps.boss.send(job.name, {}, { startAfter: job.everySeconds });
+      }
+    },
+    async onStart(deps) {
+      await deps.boss.send(job.name, {});
+    },
+  });
+}
