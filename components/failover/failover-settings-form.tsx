@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { ApiError, apiFetch } from '@/lib/client/api';
 import type { FailoverSettings } from '@/lib/failover/settings/failover-settings';
 import { FailoverFields } from './failover-fields';
+import { queryStatus } from '@/components/ui/query-status';
 
 type Answer = { settings: FailoverSettings };
 
@@ -25,18 +26,7 @@ export function FailoverSettingsForm() {
     },
   });
 
-  if (loaded.isPending)
-    return (
-      <p role="status" className="text-slate-500">
-        Loading settings…
-      </p>
-    );
-  if (loaded.isError)
-    return (
-      <p role="alert" className="text-rose-700">
-        Could not load your settings: {loaded.error.message}
-      </p>
-    );
+  if (!loaded.isSuccess) return queryStatus(loaded, 'your settings');
 
   const value = draft ?? loaded.data.settings;
   const error = save.error instanceof ApiError ? save.error : null;

@@ -6,6 +6,7 @@ import { apiFetch } from '@/lib/client/api';
 import { formatDuration, formatPrice } from '@/lib/client/format';
 import type { RentalView } from '@/lib/rentals/rental-view';
 import { providerName } from '@/lib/providers/provider-names';
+import { queryStatus } from '@/components/ui/query-status';
 
 const stateStyle: Record<RentalView['state'], string> = {
   provisioning: 'bg-sky-100 text-sky-800',
@@ -29,18 +30,7 @@ export function MachinesView() {
     onSettled: () => queryClient.invalidateQueries({ queryKey: ['rentals'] }),
   });
 
-  if (rentals.isPending)
-    return (
-      <p role="status" className="text-slate-500">
-        Loading machines…
-      </p>
-    );
-  if (rentals.isError)
-    return (
-      <p role="alert" className="text-rose-700">
-        Could not load your machines: {rentals.error.message}
-      </p>
-    );
+  if (!rentals.isSuccess) return queryStatus(rentals, 'your machines');
 
   const list = rentals.data.rentals;
   if (list.length === 0)

@@ -18,6 +18,7 @@ import { apiFetch } from '@/lib/client/api';
 import { formatHours, formatPercent, formatPrice } from '@/lib/client/format';
 import type { MarketHistory } from '@/lib/market/market-history';
 import { ReliabilityBadge } from './reliability-badge';
+import { queryStatus } from '@/components/ui/query-status';
 
 const timeLabel = (range: MarketHistory['range']) => (value: string) => {
   const date = new Date(value);
@@ -42,18 +43,7 @@ export function MarketHistoryChart({
     refetchInterval: 60_000,
   });
 
-  if (history.isPending)
-    return (
-      <p role="status" className="text-slate-500">
-        Loading history…
-      </p>
-    );
-  if (history.isError)
-    return (
-      <p role="alert" className="text-rose-700">
-        {history.error.message}
-      </p>
-    );
+  if (!history.isSuccess) return queryStatus(history, 'the price history');
 
   const { market, prices, interruptions } = history.data;
   const format = timeLabel(range);

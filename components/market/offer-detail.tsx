@@ -9,6 +9,7 @@ import type { OfferView } from '@/lib/market/search-offers';
 import { ReliabilityBadge } from './reliability-badge';
 import { RentDialog } from './rent-dialog';
 import { providerName } from '@/lib/providers/provider-names';
+import { queryStatus } from '@/components/ui/query-status';
 
 /** One offer, as a price alert links to it: what it costs now, and a Rent button. */
 export function OfferDetail({ offerId }: { offerId: string }) {
@@ -19,18 +20,7 @@ export function OfferDetail({ offerId }: { offerId: string }) {
     refetchInterval: 15_000,
   });
 
-  if (answer.isPending)
-    return (
-      <p role="status" className="text-slate-500">
-        Loading offer…
-      </p>
-    );
-  if (answer.isError)
-    return (
-      <p role="alert" className="text-rose-700">
-        {answer.error.message}
-      </p>
-    );
+  if (!answer.isSuccess) return queryStatus(answer, 'the offer');
   const { offer } = answer.data;
 
   return (

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { apiFetch } from '@/lib/client/api';
 import type { NotificationView } from '@/lib/notify/list-notifications';
 import { NotificationItem } from './notification-item';
+import { queryStatus } from '@/components/ui/query-status';
 
 type Answer = { notifications: NotificationView[]; email: { mode: string; detail: string } };
 
@@ -17,18 +18,7 @@ export function NotificationsView() {
     refetchInterval: 5_000,
   });
 
-  if (answer.isPending)
-    return (
-      <p role="status" className="text-slate-500">
-        Loading notifications…
-      </p>
-    );
-  if (answer.isError)
-    return (
-      <p role="alert" className="text-rose-700">
-        Could not load notifications: {answer.error.message}
-      </p>
-    );
+  if (!answer.isSuccess) return queryStatus(answer, 'your notifications');
 
   const outboxMode = answer.data.email.mode === 'outbox';
   const shown = answer.data.notifications.filter(
