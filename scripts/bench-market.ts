@@ -14,7 +14,8 @@ import { startTemporaryPostgres } from './lib/postgres-process';
 /**
  * Offer search speed on a large market: 100,000 offers and 1,000,000 price snapshots in a
  * PostgreSQL of its own. For five filter mixes it times GET /api/offers on the production web
- * app and the same SQL run bare, and prints p50, p95 and the ratio of the p50s.
+ * app, the same SQL run bare, and the route handler called in-process (what the handler adds
+ * without Next.js's HTTP server), and prints p50, p95 and the ratios of the p50s.
  */
 const OFFERS = Number(process.env.BENCH_OFFERS ?? 100_000);
 const SNAPSHOTS_PER_OFFER = 10;
@@ -50,10 +51,13 @@ async function time(runs: number, fn: () => Promise<unknown>): Promise<number[]>
 
 const postgres = await startTemporaryPostgres('bench');
 let web: ReturnType<typeof spawn> | undefined;
+let finished = false;
 
 try {
   await migrateDatabase(postgres.url);
   const database = createDatabase(postgres.url);
+  process.env.DATABASE_URL = postgres.url;
+  const { GET } = await import('@/app/api/offers/route');
   say(
     `loading ${OFFERS.toLocaleString('en')} offers and ${(OFFERS * SNAPSHOTS_PER_OFFER).toLocaleString('en')} price snapshots…`,
   );
@@ -77,7 +81,7 @@ try {
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   web.once('exit', (code) => {
-    if (code !== null && code !== 0) console.error(`the web app exited (${code})`);
+    if (!finished && code !== null && code !== 0) console.error(`the web app exited (${code})`);
   });
   const base = `http://127.0.0.1:${port}`;
   for (let i = 0; ; i++) {
@@ -107,11 +111,15 @@ try {
     });
     const { sql: text, params: values } = statement.toSQL();
     const bare = () => client.query({ text, values });
+    // The same route handler called in this process: what the handler adds, without HTTP.
+    const inProcess = () => GET(new Request(url), {}).then((response) => response.text());
 
     await time(WARMUP, fetchPage);
     await time(WARMUP, bare);
+    await time(WARMUP, inProcess);
     const api = await time(RUNS, fetchPage);
     const sqlTimes = await time(RUNS, bare);
+    const handler = await time(RUNS, inProcess);
     const count = ((await fetchPage()) as { offers: unknown[] }).offers.length;
     rows.push([
       name,
@@ -121,6 +129,8 @@ try {
       percentile(sqlTimes, 50).toFixed(2),
       percentile(sqlTimes, 95).toFixed(2),
       (percentile(api, 50) / percentile(sqlTimes, 50)).toFixed(2),
+      percentile(handler, 50).toFixed(2),
+      (percentile(handler, 50) / percentile(sqlTimes, 50)).toFixed(2),
     ]);
   }
   // What any answer of the web app costs, whatever the handler does: a cached, tiny one.
@@ -139,6 +149,8 @@ try {
     'SQL p50 ms',
     'SQL p95 ms',
     'API/SQL p50',
+    'handler p50 ms',
+    'handler/SQL p50',
   ];
   const widths = header.map((title, i) =>
     Math.max(title.length, ...rows.map((row) => row[i]!.length)),
@@ -157,6 +169,7 @@ try {
       `p50 ${percentile(floorTimes, 50).toFixed(2)} ms, p95 ${percentile(floorTimes, 95).toFixed(2)} ms`,
   );
 } finally {
+  finished = true;
   web?.kill('SIGTERM');
   await postgres.stop();
 }
