@@ -53,12 +53,12 @@ export async function parseBody<T extends z.ZodType>(
 /** Every JSON body this API takes fits in far less; a larger one is refused before it is read. */
 export const MAX_BODY_BYTES = 64 * 1024;
 
-const tooLarge = () =>
-  invalid('Request body is too large', { body: `must be at most ${MAX_BODY_BYTES / 1024} KB` });
+const tooLarge = (limit: number) =>
+  invalid('Request body is too large', { body: `must be at most ${limit / 1024} KB` });
 
-/** The body as text, reading no more than MAX_BODY_BYTES whatever Content-Length claims. */
-export async function readBody(request: Request): Promise<string> {
-  if (Number(request.headers.get('content-length') ?? 0) > MAX_BODY_BYTES) throw tooLarge();
+/** The body as text, reading no more than `limit` bytes whatever Content-Length claims. */
+export async function readBody(request: Request, limit = MAX_BODY_BYTES): Promise<string> {
+  if (Number(request.headers.get('content-length') ?? 0) > limit) throw tooLarge(limit);
   if (!request.body) return '';
 
   const reader = request.body.getReader();
@@ -68,9 +68,9 @@ export async function readBody(request: Request): Promise<string> {
     const { done, value } = await reader.read();
     if (done) break;
     size += value.byteLength;
-    if (size > MAX_BODY_BYTES) {
+    if (size > limit) {
       await reader.cancel();
-      throw tooLarge();
+      throw tooLarge(limit);
     }
     chunks.push(value);
   }

@@ -2,6 +2,9 @@ import { errorResponse } from './errors';
 
 type Handler = (request: Request) => Promise<Response>;
 
+/** Agents send events and command results, never files: a quarter megabyte is plenty. */
+export const AGENT_BODY_LIMIT = 256 * 1024;
+
 /**
  * Wraps a route that machines call (the agent API). It skips the cross-site check of `route`:
  * these requests carry no cookie to abuse and are authenticated by an HMAC over their body, and

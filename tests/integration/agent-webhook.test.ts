@@ -217,6 +217,23 @@ describe('the agent webhook refuses what it must', () => {
   });
 });
 
+describe('an oversized body', () => {
+  it.each([
+    ['/api/agent/webhook', webhook],
+    ['/api/agent/commands', commands],
+  ])('to %s is refused before its signature is checked', async (path, handler) => {
+    // 300 KB of padding, unsigned: refused for its size, not read whole first.
+    const oversized = request(
+      { body: { ...notice(agent.id), padding: 'x'.repeat(300 * 1024) }, signature: null },
+      path,
+    );
+    const { status, body } = await answer(await handler(oversized));
+    expect(status).toBe(400);
+    expect(body.error.fields).toEqual({ body: 'must be at most 256 KB' });
+    expect(await database.db.select().from(failoverRuns)).toEqual([]);
+  });
+});
+
 describe('a signed notice', () => {
   it('starts one failover run; a replay is refused and a second notice finds the same run', async () => {
     const first = request({ body: notice(agent.id) });

@@ -1,10 +1,18 @@
+import { followStandbys } from '@/lib/failover/follow-standbys';
 import { syncRentalStates } from '@/lib/rentals/sync-rental-states';
 import { failoverDepsOf } from '../failover/failover-deps';
 import { defineRepeatingJob } from './job';
 
-/** Follows live rentals at their providers every few seconds: starts, notices, take-backs. */
+/**
+ * Follows live machines at their providers every few seconds: GPUs starting, given notice or
+ * taken back, and standbys the provider lost.
+ */
 export const syncRentalsJob = defineRepeatingJob({
   name: 'sync-rentals',
   everySeconds: 5,
-  run: (deps) => syncRentalStates({ ...deps, wake: failoverDepsOf(deps).wake }),
+  async run(deps) {
+    const sync = { ...deps, wake: failoverDepsOf(deps).wake };
+    await syncRentalStates(sync);
+    await followStandbys(sync);
+  },
 });

@@ -1,5 +1,5 @@
-import { and, eq, inArray } from 'drizzle-orm';
-import { failoverRuns, machineAgents, rentals } from '@/db/schema';
+import { and, eq, inArray, isNull } from 'drizzle-orm';
+import { failoverRuns, machineAgents, rentalMachines, rentals } from '@/db/schema';
 import type { FailoverDeps, RentalRow, RunRow, StepRow } from './failover-deps';
 
 /** Puts a failed attempt's retry in the run's diary and asks a worker to come back then. */
@@ -9,9 +9,16 @@ export async function updateRunRetry(deps: FailoverDeps, runId: string, afterSec
   await deps.wake(runId, afterSeconds);
 }
 
-/** Stops a machine the run brought up, at the provider its agent was booted on. */
+/**
+ * Stops a machine the run brought up, at the provider its agent was booted on, and ends its
+ * record on the rental: a machine let go is no longer billed, whichever step it was in.
+ */
 async function letGo(deps: FailoverDeps, machineId: string | null) {
   if (!machineId) return;
+  await deps.db
+    .update(rentalMachines)
+    .set({ endedAt: deps.clock.now() })
+    .where(and(eq(rentalMachines.machineId, machineId), isNull(rentalMachines.endedAt)));
   const [agent] = await deps.db
     .select()
     .from(machineAgents)

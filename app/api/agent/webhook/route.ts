@@ -4,7 +4,8 @@ import { systemClock } from '@/lib/clock';
 import { authenticateAgentRequest } from '@/lib/failover/agents/authenticate-agent';
 import { receiveAgentEvent } from '@/lib/failover/agents/receive-agent-event';
 import { json } from '@/lib/http/errors';
-import { signedRoute } from '@/lib/http/signed-route';
+import { readBody } from '@/lib/http/route';
+import { AGENT_BODY_LIMIT, signedRoute } from '@/lib/http/signed-route';
 import { wakeRunFromWeb } from '@/lib/jobs/job-sender';
 import { logger } from '@/lib/logger';
 
@@ -13,7 +14,8 @@ export const dynamic = 'force-dynamic';
 /** Machines' agents report here: an interruption notice (→ failover run) or a checkpoint. */
 export const POST = signedRoute(async (request) => {
   const db = getDb();
-  const raw = await request.text();
+  // Bounded before the signature is checked: an unsigned request must not cost us memory.
+  const raw = await readBody(request, AGENT_BODY_LIMIT);
   const { agent, body } = await authenticateAgentRequest(
     db,
     agentEvent,

@@ -1,0 +1,70 @@
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { failoverRuns, rentalMachines, rentals } from '@/db/schema';
+import type { SyncDeps } from '@/lib/rentals/sync-rental-states';
+
+const LOST =
+  'The standby machine was lost at the provider; your data up to its last checkpoint is kept in R2';
+
+/**
+ * Follows the CPU standbys carrying rentals at their providers. A standby the provider no
+ * longer runs is not billed from then on: its record ends, the rental ends as interrupted with
+ * the reason, and its failover run ends failed rather than waiting on a machine that is gone.
+ */
+export async function followStandbys(deps: SyncDeps): Promise<number> {
+  const live = await deps.db
+    .select({ rental: rentals, machine: rentalMachines })
+    .from(rentals)
+    .innerJoin(
+      rentalMachines,
+      and(eq(rentalMachines.rentalId, rentals.id), isNull(rentalMachines.endedAt)),
+    )
+    .where(
+      and(inArray(rentals.state, ['on_standby', 'restoring']), eq(rentalMachines.kind, 'standby')),
+    );
+
+  let lost = 0;
+  for (const { rental, machine } of live) {
+    const adapter = deps.providers.get(machine.provider);
+    if (!adapter || !machine.machineId) continue;
+    const state = await adapter.getMachine(machine.machineId).catch((error: unknown) => {
+      deps.logger.warn({ rental_id: rental.id, err: error }, 'standby_state_failed');
+      return null;
+    });
+    if (!state || (state.status !== 'terminated' && state.status !== 'interrupted')) continue;
+
+    const now = deps.clock.now();
+    const ended = await deps.db.transaction(async (tx) => {
+      // A standby its run let go already (restored, or the user terminated) is not lost.
+      const changed = await tx
+        .update(rentals)
+        .set({ state: 'interrupted', endedAt: now, lastError: LOST })
+        .where(
+          and(
+            eq(rentals.id, rental.id),
+            inArray(rentals.state, ['on_standby', 'restoring']),
+            sql`exists (select 1 from ${rentalMachines} where ${rentalMachines.id} = ${machine.id} and ${rentalMachines.endedAt} is null)`,
+          ),
+        );
+      if ((changed.rowCount ?? 0) === 0) return false;
+      await tx
+        .update(rentalMachines)
+        .set({ endedAt: now })
+        .where(and(eq(rentalMachines.id, machine.id), isNull(rentalMachines.endedAt)));
+      await tx
+        .update(failoverRuns)
+        .set({ state: 'failed', error: LOST, finishedAt: now })
+        .where(
+          and(
+            eq(failoverRuns.rentalId, rental.id),
+            inArray(failoverRuns.state, ['running', 'on_standby', 'restoring']),
+          ),
+        );
+      return true;
+    });
+    if (ended) {
+      lost++;
+      deps.logger.warn({ rental_id: rental.id, machine_id: machine.machineId }, 'standby_lost');
+    }
+  }
+  return lost;
+}
