@@ -35,9 +35,18 @@ const secretKeys = [
   'email',
 ];
 
+const levels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+/** LOG_LEVEL if it names a level; otherwise `info` (the environment check reports the typo). */
+function levelFromEnv(): string {
+  const wanted = process.env.LOG_LEVEL;
+  if (wanted && levels.includes(wanted)) return wanted;
+  return !wanted && process.env.NODE_ENV === 'test' ? 'silent' : 'info';
+}
+
 export function createLogger(destination?: DestinationStream) {
   const options: pino.LoggerOptions = {
-    level: process.env.LOG_LEVEL ?? (process.env.NODE_ENV === 'test' ? 'silent' : 'info'),
+    level: levelFromEnv(),
     base: { service: process.env.SPOT_SERVICE ?? 'app' },
     redact: {
       paths: secretKeys.flatMap((key) => {

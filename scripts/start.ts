@@ -65,6 +65,15 @@ async function stop(code: number) {
 }
 process.on('SIGINT', () => void stop(0));
 process.on('SIGTERM', () => void stop(0));
+// npm (or the shell) that started us killed outright sends no signal on: when we are handed to
+// another parent, nobody is left to press Ctrl-C, so everything stops.
+const parentAtStart = process.ppid;
+setInterval(() => {
+  if (process.ppid !== parentAtStart) {
+    say('the command that started Spot Market is gone');
+    void stop(0);
+  }
+}, 2_000).unref();
 
 const RESTARTS_PER_MINUTE = 5;
 

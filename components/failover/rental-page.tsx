@@ -2,6 +2,7 @@
 
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
+import { useState } from 'react';
 import { apiFetch } from '@/lib/client/api';
 import { formatPrice } from '@/lib/client/format';
 import type { RentalFailoverView } from '@/lib/failover/view/get-rental-failover';
@@ -11,11 +12,16 @@ import { RentalSummary } from './rental-summary';
 import { SimulateInterruption } from './simulate-interruption';
 import { providerName } from '@/lib/providers/provider-names';
 
-/** How often to refresh: every 1.5 s while a run moves, slower while it waits. */
-function refreshEvery(view: RentalFailoverView | undefined): number {
+/** After a simulated notice, the page follows closely until the run shows up and moves. */
+const WATCH_AFTER_NOTICE_MS = 30_000;
+
+/** How often to refresh: every second while a notice is fresh or a run moves, slower otherwise. */
+function refreshEvery(view: RentalFailoverView | undefined, watchingUntil: number): number {
   const state = view?.runs[0]?.state;
-  if (state === 'running' || state === 'restoring' || view?.rental.state === 'interrupted')
-    return 1_500;
+  if (Date.now() < watchingUntil) return 1_000;
+  if (state === 'running' || state === 'restoring') return 1_000;
+  if (view?.rental.state === 'interrupted') return 1_000;
+  if (view?.rental.state === 'running' && view.rental.noticeAt) return 1_000;
   if (state === 'on_standby' || view?.rental.state === 'provisioning') return 5_000;
   return 15_000;
 }
@@ -23,10 +29,11 @@ function refreshEvery(view: RentalFailoverView | undefined): number {
 export function RentalPage({ rentalId }: { rentalId: string }) {
   const queryClient = useQueryClient();
   const key = ['rental-failover', rentalId];
+  const [watchingUntil, setWatchingUntil] = useState(0);
   const query = useQuery({
     queryKey: key,
     queryFn: () => apiFetch<RentalFailoverView>(`/api/rentals/${rentalId}/failover`),
-    refetchInterval: (current) => refreshEvery(current.state.data),
+    refetchInterval: (current) => refreshEvery(current.state.data, watchingUntil),
   });
   const refresh = () => queryClient.invalidateQueries({ queryKey: key });
 
@@ -63,7 +70,15 @@ export function RentalPage({ rentalId }: { rentalId: string }) {
             {view.settings.enabled ? 'on' : 'off'}
           </p>
         </div>
-        {canSimulate && <SimulateInterruption rentalId={rentalId} onDone={refresh} />}
+        {canSimulate && (
+          <SimulateInterruption
+            rentalId={rentalId}
+            onDone={() => {
+              setWatchingUntil(Date.now() + WATCH_AFTER_NOTICE_MS);
+              void refresh();
+            }}
+          />
+        )}
       </div>
 
       <RentalSummary view={view} now={query.dataUpdatedAt} />

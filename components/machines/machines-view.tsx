@@ -89,7 +89,10 @@ export function MachinesView() {
                 )}
               </td>
               <td className="tabular px-3 py-2 text-right">
-                {formatPrice(rental.spotPricePerHour)}/h
+                {formatPrice(rental.current?.pricePerHour ?? rental.spotPricePerHour)}/h
+                {rental.current?.kind === 'standby' && (
+                  <div className="text-xs text-slate-500">standby {rental.current.machineType}</div>
+                )}
               </td>
               <td className="tabular px-3 py-2 text-right">
                 {formatDuration(rental.uptimeSeconds)}

@@ -1,7 +1,7 @@
 'use client';
 
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { Fragment, useState } from 'react';
 import { ApiError, apiFetch } from '@/lib/client/api';
 import { formatAge } from '@/lib/client/format';
 import type { MarketCatalog } from '@/lib/market/market-catalog';
@@ -50,17 +50,28 @@ export function MarketView() {
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h1 className="text-2xl font-semibold">Spot market</h1>
         <p className="text-sm text-slate-500" aria-live="polite">
-          {Number.isFinite(freshest) && <>Live prices updated {formatAge(freshest)}</>}
-          {late > 0 && (
-            <span className="ml-2 text-amber-700">
-              · {late} offers shown are stale (their feed has not updated them recently)
-            </span>
-          )}
-          {fromFiles > 0 && (
-            <span className="ml-2">
-              · {fromFiles} offers shown come from a saved file, not a live feed
-            </span>
-          )}
+          {[
+            Number.isFinite(freshest) && (
+              <span key="live">Live prices updated {formatAge(freshest)}</span>
+            ),
+            late > 0 && (
+              <span key="late" className="text-amber-700">
+                {late} offers shown are stale (their feed has not updated them recently)
+              </span>
+            ),
+            fromFiles > 0 && (
+              <span key="files">
+                {fromFiles} offers shown come from a saved file, not a live feed
+              </span>
+            ),
+          ]
+            .filter(Boolean)
+            .map((part, index) => (
+              <Fragment key={index}>
+                {index > 0 && ' · '}
+                {part}
+              </Fragment>
+            ))}
         </p>
       </div>
 

@@ -24,7 +24,20 @@ function deliveryText(item: NotificationView): string {
   return item.state === 'sending' ? 'sending now' : 'waiting to be sent';
 }
 
+/** A message's link as a path in this app, whatever address the message was written for. */
+function inAppPath(link: string | null): string | null {
+  if (!link) return null;
+  try {
+    const path = new URL(link, 'http://app.invalid').pathname;
+    return path.startsWith('/machines/') ? path : null;
+  } catch {
+    return null;
+  }
+}
+
 export function NotificationItem({ notification: item }: { notification: NotificationView }) {
+  // No SMTP server: the message was written to the outbox, not delivered anywhere.
+  const kept = item.state === 'sent' && item.via === 'outbox';
   return (
     <li className="space-y-1 p-3" data-notification-id={item.id} data-channel={item.channel}>
       <div className="flex flex-wrap items-center gap-2 text-xs">
@@ -32,10 +45,10 @@ export function NotificationItem({ notification: item }: { notification: Notific
           {channelLabel[item.channel]}
         </span>
         <span
-          className={`rounded px-2 py-0.5 font-medium ${stateStyle[item.state]}`}
+          className={`rounded px-2 py-0.5 font-medium ${kept ? 'bg-slate-100 text-slate-700' : stateStyle[item.state]}`}
           data-testid="notification-state"
         >
-          {item.state}
+          {kept ? 'in outbox' : item.state}
         </span>
         <span className="text-slate-500">
           {kindLabel[item.kind]} · {formatTime(item.createdAt)}
@@ -53,11 +66,18 @@ export function NotificationItem({ notification: item }: { notification: Notific
       >
         {deliveryText(item)}
       </p>
-      {item.offer && (
+      {item.offer ? (
         <Link href={`/offers/${item.offer.id}`} className="text-sm text-indigo-700 underline">
           Rent the {item.offer.gpuCount}× {item.offer.gpuModel} in {item.offer.location} on{' '}
           {providerName(item.offer.provider)}
         </Link>
+      ) : (
+        item.kind === 'failover' &&
+        inAppPath(item.link) && (
+          <Link href={inAppPath(item.link)!} className="text-sm text-indigo-700 underline">
+            Open the machine
+          </Link>
+        )
       )}
     </li>
   );

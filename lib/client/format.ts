@@ -48,3 +48,13 @@ export function formatTime(iso: string): string {
 export function formatPlace(region: string | null, location: string | null): string {
   return location ?? region ?? 'anywhere';
 }
+
+/**
+ * "a" or "an" before a product name, by how it is read: letters of an initialism as letters
+ * ("an RTX 4090", "an H100", "a GTX 1080"), words by their first vowel ("an e2-medium").
+ */
+export function withArticle(name: string): string {
+  const spelledOut = /^[A-Z]{2}|^[A-Za-z]\d/.test(name);
+  const vowelSound = spelledOut ? /^[AEFHILMNORSX]/i.test(name) : /^[aeiou]/i.test(name);
+  return `${vowelSound ? 'an' : 'a'} ${name}`;
+}

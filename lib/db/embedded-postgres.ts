@@ -56,6 +56,26 @@ async function ensureDatabase(adminUrl: string, database: string): Promise<void>
 }
 
 /**
+ * The server PostgreSQL's own lock file says runs on this data folder, if its process lives:
+ * `postmaster.pid` holds the pid on its first line and the port on its fourth.
+ */
+async function runningServer(dataDir: string): Promise<{ pid: number; port: number } | null> {
+  const text = await fs.readFile(path.join(dataDir, 'postmaster.pid'), 'utf8').catch(() => null);
+  if (!text) return null;
+  const lines = text.split('\n');
+  const pid = Number(lines[0]);
+  const port = Number(lines[3]);
+  if (!Number.isInteger(pid) || pid <= 0 || !Number.isInteger(port)) return null;
+  try {
+    process.kill(pid, 0);
+  } catch (error) {
+    // EPERM: alive, owned by another user (the postgres user when we run as root).
+    if ((error as NodeJS.ErrnoException).code !== 'EPERM') return null;
+  }
+  return { pid, port };
+}
+
+/**
  * Starts PostgreSQL from the binaries shipped on npm. PostgreSQL refuses to run as root, so as
  * root it runs as a `postgres` system user, created if missing. It listens on 127.0.0.1 only.
  */
@@ -66,21 +86,24 @@ export async function startEmbeddedPostgres(
   const adminUrl = urlFor(options.port, 'postgres');
   const url = urlFor(options.port, options.database);
 
-  const pidFile = path.join(dataDir, 'postmaster.pid');
-  const hasPid = await fs.stat(pidFile).then(
-    () => true,
-    () => false,
-  );
-  if (hasPid && (await canConnect(adminUrl))) {
+  // A live pid in the lock file may be another process after a crash: it counts only if a
+  // PostgreSQL answers on the port the file names.
+  const running = await runningServer(dataDir);
+  const runningAdmin = running ? urlFor(running.port, 'postgres') : null;
+  if (running && runningAdmin && (await canConnect(runningAdmin))) {
     if (!options.reuse) {
       throw new Error(
-        `PostgreSQL is already running on ${dataDir} (port ${options.port}): is Spot Market ` +
-          'already started from this folder? Stop it first, or set EMBEDDED_PG_DIR and ' +
-          'EMBEDDED_PG_PORT for a second instance.',
+        `PostgreSQL is already running on ${dataDir} (pid ${running.pid}, port ${running.port}): ` +
+          'is Spot Market already started from this folder? Stop it first, or set ' +
+          'EMBEDDED_PG_DIR and EMBEDDED_PG_PORT for a second instance.',
       );
     }
-    await ensureDatabase(adminUrl, options.database);
-    return { url, owned: false, stop: async () => undefined };
+    await ensureDatabase(runningAdmin, options.database);
+    return {
+      url: urlFor(running.port, options.database),
+      owned: false,
+      stop: async () => undefined,
+    };
   }
 
   const server = new EmbeddedPostgres({

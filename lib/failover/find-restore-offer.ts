@@ -7,8 +7,8 @@ export type OfferRow = typeof offers.$inferSelect;
 
 /**
  * The offer a rental on standby would go back to: same GPU model and count, available, at or
- * below the bound per GPU-hour, on a provider that rents idempotently. Same region first, then
- * the cheapest.
+ * below the bound per GPU-hour, seen by a live poll (never one read from a saved file), on a
+ * provider that rents idempotently. Same region first, then the cheapest.
  */
 export async function findRestoreOffer(
   db: Db,
@@ -25,6 +25,7 @@ export async function findRestoreOffer(
         eq(offers.gpuModel, rental.gpuModel),
         eq(offers.gpuCount, rental.gpuCount),
         eq(offers.available, true),
+        eq(offers.source, 'feed'),
         inArray(offers.provider, providers),
         lte(offers.spotPricePerGpuHour, boundPerGpuHour + 1e-9),
       ),

@@ -105,7 +105,8 @@ export async function switchToGpu(
     await addMachineOnce(tx, rental.id, gpu);
     await tx
       .update(rentals)
-      .set({ state: 'running', lastError: null })
+      // The notice was the old GPU's: the new one has had none, and its own is recorded afresh.
+      .set({ state: 'running', lastError: null, noticeAt: null })
       .where(and(eq(rentals.id, rental.id), inArray(rentals.state, ['on_standby', 'restoring'])));
   });
 }

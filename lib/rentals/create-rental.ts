@@ -10,6 +10,7 @@ import {
   prepareMachineAgent,
 } from '@/lib/failover/agents/prepare-machine-agent';
 import { logger } from '@/lib/logger';
+import { providerName } from '@/lib/providers/provider-names';
 import { ProviderError, type ProviderAdapter } from '@/lib/providers/types';
 import { loadRentalView, type RentalView } from './rental-view';
 
@@ -42,16 +43,16 @@ export async function createRental(
   if (!offer) throw notFound('Offer');
   if (!offer.available)
     throw conflict('This offer is no longer available', { reason: 'offer_unavailable' });
+  const adapter = deps.providers.get(offer.provider);
+  if (!adapter) {
+    throw conflict(`Renting on ${providerName(offer.provider)} is not set up on this server`, {
+      reason: 'provider_not_connected',
+    });
+  }
   if (offer.spotPricePerHour > input.confirmedPricePerHour + 1e-9) {
     throw conflict('The price moved above the one you confirmed', {
       reason: 'price_moved',
       currentPricePerHour: offer.spotPricePerHour,
-    });
-  }
-  const adapter = deps.providers.get(offer.provider);
-  if (!adapter) {
-    throw conflict(`Renting on ${offer.provider} is not set up on this server`, {
-      reason: 'provider_not_connected',
     });
   }
 

@@ -23,6 +23,8 @@ export interface RentalView {
   endedAt: string | null;
   uptimeSeconds: number;
   cost: { gpu: number; standby: number; total: number };
+  /** The machine carrying the work now (the last one not ended), if any. */
+  current: { kind: MachineRow['kind']; machineType: string | null; pricePerHour: number } | null;
   lastError: string | null;
   machines: Array<{
     id: string;
@@ -55,6 +57,7 @@ export function toRentalView(rental: RentalRow, machines: MachineRow[], now: Dat
     ? Math.round(hoursBetween(rental.startedAt, rental.endedAt ?? now) * 3600)
     : 0;
 
+  const open = machines.filter((machine) => !machine.endedAt).at(-1);
   return {
     id: rental.id,
     offerId: rental.offerId,
@@ -73,6 +76,9 @@ export function toRentalView(rental: RentalRow, machines: MachineRow[], now: Dat
     endedAt: rental.endedAt?.toISOString() ?? null,
     uptimeSeconds,
     cost,
+    current: open
+      ? { kind: open.kind, machineType: open.machineType, pricePerHour: open.pricePerHour }
+      : null,
     lastError: rental.lastError,
     machines: machines.map((machine) => ({
       id: machine.id,

@@ -88,7 +88,7 @@ test('an RTX 4090 alert below $0.35/h in US-East fires by email into the outbox,
     .locator('li')
     .filter({ hasText: 'RTX 4090 at $0.300/GPU-h in US-East' });
   await expect(mail).toHaveCount(1);
-  await expect(mail.getByTestId('notification-state')).toHaveText('sent');
+  await expect(mail.getByTestId('notification-state')).toHaveText('in outbox');
   await expect(mail.getByTestId('notification-delivery')).toHaveText('kept in your outbox');
   await expect(mail.getByTestId('notification-body')).toContainText(
     'RTX 4090 is at $0.300 per GPU-hour in US-East (US) on Simulated market, at or below your $0.350 alert. Rent it: http',

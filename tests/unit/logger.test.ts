@@ -62,3 +62,18 @@ describe('logs carry no secrets and no personal data', () => {
     expect(maskEmail('demo@spot-market.local')).toBe('d***@spot-market.local');
   });
 });
+
+describe('the log level', () => {
+  it('falls back to info when LOG_LEVEL names no level, instead of failing to start', () => {
+    const before = process.env.LOG_LEVEL;
+    process.env.LOG_LEVEL = 'loud';
+    try {
+      expect(createLogger({ write: () => undefined }).level).toBe('info');
+      process.env.LOG_LEVEL = 'warn';
+      expect(createLogger({ write: () => undefined }).level).toBe('warn');
+    } finally {
+      if (before === undefined) delete process.env.LOG_LEVEL;
+      else process.env.LOG_LEVEL = before;
+    }
+  });
+});

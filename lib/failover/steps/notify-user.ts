@@ -1,4 +1,4 @@
-import { formatPrice } from '@/lib/client/format';
+import { formatPrice, withArticle } from '@/lib/client/format';
 import { standbyTypes } from '@/lib/providers/standby';
 import type { StepDefinition } from '../run/failover-deps';
 import { describeAge } from './step-helpers';
@@ -17,8 +17,8 @@ export const notifyStep: StepDefinition = {
       ? ` from a checkpoint taken ${describeAge(Math.max(0, (run.noticeAt.getTime() - run.checkpointTakenAt.getTime()) / 1000))} before the notice`
       : ' with an empty workspace (no checkpoint existed)';
     const restore = settings.autoRestore
-      ? `It moves back to a ${rental.gpuModel} as soon as one is offered at or below ${formatPrice(settings.restoreBoundPerGpuHour)}/GPU-hour.`
-      : 'Automatic restore is off: move it back from the machine page when you want.';
+      ? `It moves back to ${withArticle(rental.gpuModel)} as soon as one is offered at or below ${formatPrice(settings.restoreBoundPerGpuHour)}/GPU-hour.`
+      : 'Automatic restore is off for it: turn it on from the machine page to move back to a GPU when one is offered.';
     const dedupeKey = `failover:${run.id}:standby`;
 
     const written = await deps.notifier.notify(deps.db, {
@@ -27,7 +27,7 @@ export const notifyStep: StepDefinition = {
       dedupeKey,
       channels: settings.channels,
       title: `Your ${gpu} was taken back: work moved to a CPU standby`,
-      body: `The provider took back your ${gpu} in ${rental.location}. Your work runs on an ${standby.label} standby (${formatPrice(standby.pricePerHour)}/h)${run.checkpointFallback ? age : ''}. ${restore}`,
+      body: `The provider took back your ${gpu} in ${rental.location}. Your work runs on ${withArticle(standby.label)} standby (${formatPrice(standby.pricePerHour)}/h)${run.checkpointFallback ? age : ''}. ${restore}`,
       link: `${deps.appUrl}/machines/${rental.id}`,
       now: deps.clock.now(),
     });

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { rentals } from '@/db/schema';
-import { formatPrice } from '@/lib/client/format';
+import { formatPrice, withArticle } from '@/lib/client/format';
 import { findRestoreOffer } from '../find-restore-offer';
 import type { StepContext, StepDefinition, StepResult } from '../run/failover-deps';
 import { switchToGpu } from '../switch-machines';
@@ -49,7 +49,7 @@ export const restoreStep: StepDefinition = {
     if (offer) return { ready: true };
     return {
       ready: false,
-      outcome: `Waiting for a ${rental.gpuModel} at or below ${formatPrice(settings.restoreBoundPerGpuHour)}/GPU-hour`,
+      outcome: `Waiting for ${withArticle(rental.gpuModel)} at or below ${formatPrice(settings.restoreBoundPerGpuHour)}/GPU-hour`,
     };
   },
   async run(context) {
@@ -112,7 +112,7 @@ export const restoreStep: StepDefinition = {
       dedupeKey: `failover:${run.id}:restored`,
       channels: settings.channels,
       title: `Your ${rental.gpuModel} work is back on a GPU`,
-      body: `Your workspace (${restored.files} files, ${megabytes(restored.bytes)}) now runs on a ${rental.gpuModel} at ${formatPrice(gpu.pricePerHour)}/h. The standby was stopped.`,
+      body: `Your workspace (${restored.files} files, ${megabytes(restored.bytes)}) now runs on ${withArticle(rental.gpuModel)} at ${formatPrice(gpu.pricePerHour)}/h. The standby was stopped.`,
       link: `${deps.appUrl}/machines/${rental.id}`,
       now,
     });
