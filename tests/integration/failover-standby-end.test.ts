@@ -70,6 +70,16 @@ describe('a rental ended while its work is on a standby', () => {
       60_000,
     );
     expect(cancelled.id).toBe(run.id);
+    const steps = await harness.database.db
+      .select()
+      .from(failoverSteps)
+      .where(eq(failoverSteps.runId, run.id));
+    // Nothing on the timeline is left waiting to happen; what never ran says it was stopped.
+    for (const step of steps) {
+      expect(['succeeded', 'failed', 'skipped']).toContain(step.state);
+      if (step.state === 'skipped') expect(step.outcome).toBe('Stopped: the rental was terminated');
+    }
+    expect(steps.find((step) => step.step === 'restore')?.state).toBe('skipped');
     // A standby the run provisions after the terminate is let go by the run, record and all.
     await waitFor('every machine record to end', async () => {
       return (await openMachineRecords(rentalId)).length === 0;

@@ -1,5 +1,5 @@
 import { and, eq, inArray, isNull } from 'drizzle-orm';
-import { failoverRuns, machineAgents, rentalMachines, rentals } from '@/db/schema';
+import { failoverRuns, failoverSteps, machineAgents, rentalMachines, rentals } from '@/db/schema';
 import type { FailoverDeps, RentalRow, RunRow, StepRow } from './failover-deps';
 
 /** Puts a failed attempt's retry in the run's diary and asks a worker to come back then. */
@@ -72,13 +72,24 @@ export async function failRun(
 export async function cancelRun(deps: FailoverDeps, run: RunRow) {
   await letGo(deps, run.standbyMachineId);
   await letGo(deps, run.restoreMachineId);
+  const now = deps.clock.now();
   await deps.db
     .update(failoverRuns)
-    .set({ state: 'cancelled', finishedAt: deps.clock.now() })
+    .set({ state: 'cancelled', finishedAt: now })
     .where(
       and(
         eq(failoverRuns.id, run.id),
         inArray(failoverRuns.state, ['running', 'on_standby', 'restoring']),
+      ),
+    );
+  // The timeline shows what never ran as stopped, not as still to come.
+  await deps.db
+    .update(failoverSteps)
+    .set({ state: 'skipped', outcome: 'Stopped: the rental was terminated', finishedAt: now })
+    .where(
+      and(
+        eq(failoverSteps.runId, run.id),
+        inArray(failoverSteps.state, ['pending', 'running', 'retrying', 'waiting']),
       ),
     );
   deps.logger.info({ rental_id: run.rentalId, run_id: run.id }, 'failover_run_cancelled');
