@@ -7,9 +7,12 @@ import {
   rentalMachines,
   rentals,
 } from '@/db/schema';
+import { formatDuration } from '@/lib/client/format';
 import type { Clock } from '@/lib/clock';
 import type { Logger } from '@/lib/logger';
+import type { FailoverNotifier } from './notify/failover-notifier';
 import type { WakeRun } from './run/wake-run';
+import type { FailoverChannel } from './settings/options';
 import { settingsForRental } from './settings/manage-failover-settings';
 
 export interface DetectDeps {
@@ -17,6 +20,8 @@ export interface DetectDeps {
   clock: Clock;
   logger: Logger;
   wake: WakeRun;
+  /** Tells users without failover that their GPU is going; absent, the notice is only recorded. */
+  warn?: { notifier: FailoverNotifier; appUrl: string };
 }
 
 export interface InterruptionSignal {
@@ -29,6 +34,37 @@ export interface InterruptionSignal {
 }
 
 type RunRow = typeof failoverRuns.$inferSelect;
+type RentalRow = typeof rentals.$inferSelect;
+
+/**
+ * A rental without failover still deserves to hear its GPU is going, while there is time to save
+ * work by hand: once per machine and channel (the key is written before anything is sent).
+ */
+async function warnWithoutFailover(
+  deps: DetectDeps,
+  rental: RentalRow,
+  signal: InterruptionSignal,
+  channels: readonly FailoverChannel[],
+) {
+  if (!deps.warn || channels.length === 0) return;
+  const now = deps.clock.now();
+  const gpu = `${rental.gpuCount > 1 ? `${rental.gpuCount}× ` : ''}${rental.gpuModel}`;
+  const left = signal.interruptAt
+    ? Math.round((signal.interruptAt.getTime() - now.getTime()) / 1000)
+    : 0;
+  const when = left > 0 ? `in about ${formatDuration(left)}` : 'now';
+  await deps.warn.notifier.notify(deps.db, {
+    userId: rental.userId,
+    rentalId: rental.id,
+    dedupeKey: `interruption:${rental.id}:${signal.machineId}`,
+    channels,
+    title: `Your ${gpu} is being taken back`,
+    body: `The provider takes back your ${gpu} in ${rental.location} ${when}. Automatic failover is off for it, so its work stops with the machine: save what you need now. With failover on, the work moves to a CPU standby with its data.`,
+    link: `${deps.warn.appUrl}/machines/${rental.id}`,
+    now,
+  });
+  deps.logger.info({ rental_id: rental.id, channels }, 'interruption_warning_queued');
+}
 
 /**
  * Turns a notice into a failover run, once per interrupted GPU machine whichever way it arrives
@@ -62,6 +98,7 @@ export async function detectInterruption(
       .update(rentals)
       .set({ noticeAt: signal.noticeAt })
       .where(and(eq(rentals.id, rental.id), isNull(rentals.noticeAt)));
+    await warnWithoutFailover(deps, rental, signal, settings.channels);
     return null;
   }
 

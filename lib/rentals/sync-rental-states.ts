@@ -2,7 +2,7 @@ import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { rentalMachines, rentals } from '@/db/schema';
 import type { Clock } from '@/lib/clock';
-import { detectInterruption } from '@/lib/failover/detect-interruption';
+import { detectInterruption, type DetectDeps } from '@/lib/failover/detect-interruption';
 import type { WakeRun } from '@/lib/failover/run/wake-run';
 import type { Logger } from '@/lib/logger';
 import type { MachineState, ProviderAdapter } from '@/lib/providers/types';
@@ -14,6 +14,8 @@ export interface SyncDeps {
   providers: Map<string, ProviderAdapter>;
   /** Set in workers: a notice or interruption on a rental with failover on starts a run. */
   wake?: WakeRun;
+  /** Set in workers: users of rentals without failover are told their GPU is going. */
+  warn?: DetectDeps['warn'];
 }
 
 type RentalRow = typeof rentals.$inferSelect;
@@ -68,7 +70,7 @@ export async function applyMachineState(
 
   if ((state.status === 'interrupting' || state.status === 'interrupted') && deps.wake) {
     const detected = await detectInterruption(
-      { db, clock: deps.clock, logger: deps.logger, wake: deps.wake },
+      { db, clock: deps.clock, logger: deps.logger, wake: deps.wake, warn: deps.warn },
       {
         provider: machine.provider,
         machineId: machine.machineId!,

@@ -5,7 +5,7 @@ import { signBody } from '@/agent/core/sign-request';
 import { POST as commands } from '@/app/api/agent/commands/route';
 import { POST as webhook } from '@/app/api/agent/webhook/route';
 import { closeDatabase } from '@/db/client';
-import { failoverRuns, machineAgents, offers, users } from '@/db/schema';
+import { failoverRuns, machineAgents, notifications, offers, rentals, users } from '@/db/schema';
 import { systemClock } from '@/lib/clock';
 import { defaultFailoverSettings } from '@/lib/failover/settings/failover-settings';
 import { updateFailoverSettings } from '@/lib/failover/settings/manage-failover-settings';
@@ -258,18 +258,42 @@ describe('a signed notice', () => {
     ).toEqual([{ id: started.body.run.id, via: 'webhook', machine: agent.machineId }]);
   });
 
-  it('from a rental with failover off records the notice and starts nothing', async () => {
-    const sent = await answer(
-      await webhook(
-        request({ body: notice(agentOff.id), agentHeader: agentOff.id, secret: agentOff.secret }),
-      ),
-    );
-    expect(sent).toEqual({ status: 202, body: { run: null } });
+  it('from a rental with failover off starts nothing, and warns the user once per channel', async () => {
+    for (let i = 0; i < 2; i++) {
+      const sent = await answer(
+        await webhook(
+          request({ body: notice(agentOff.id), agentHeader: agentOff.id, secret: agentOff.secret }),
+        ),
+      );
+      expect(sent).toEqual({ status: 202, body: { run: null } });
+    }
     const runs = await database.db
       .select()
       .from(failoverRuns)
       .where(eq(failoverRuns.gpuMachineId, agentOff.machineId!));
     expect(runs).toEqual([]);
+
+    const [rental] = await database.db
+      .select()
+      .from(rentals)
+      .where(eq(rentals.id, agentOff.rentalId));
+    expect(rental!.noticeAt).not.toBeNull();
+    const warnings = await database.db
+      .select()
+      .from(notifications)
+      .where(eq(notifications.userId, 'off'));
+    // The default failover channels, email and push; the second notice adds nothing.
+    expect(warnings.map((row) => row.channel).sort()).toEqual(['email', 'push']);
+    for (const warning of warnings) {
+      expect(warning).toMatchObject({
+        kind: 'failover',
+        rentalId: agentOff.rentalId,
+        state: 'queued',
+        title: expect.stringMatching(/^Your .+ is being taken back$/),
+        link: expect.stringMatching(new RegExp(`/machines/${agentOff.rentalId}$`)),
+      });
+      expect(warning.body).toMatch(/in about \d+ s\. Automatic failover is off for it/);
+    }
   });
 });
 

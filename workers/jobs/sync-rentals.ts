@@ -11,7 +11,12 @@ export const syncRentalsJob = defineRepeatingJob({
   name: 'sync-rentals',
   everySeconds: 5,
   async run(deps) {
-    const sync = { ...deps, wake: failoverDepsOf(deps).wake };
+    const failover = failoverDepsOf(deps);
+    const sync = {
+      ...deps,
+      wake: failover.wake,
+      warn: { notifier: failover.notifier, appUrl: failover.appUrl },
+    };
     await syncRentalStates(sync);
     await followStandbys(sync);
   },

@@ -1,6 +1,8 @@
 import { agentEvent } from '@/agent/core/protocol';
 import { getDb } from '@/db/client';
 import { systemClock } from '@/lib/clock';
+import { appUrlOf, getEnv } from '@/lib/env';
+import { failoverNotifier } from '@/lib/failover/notify/failover-notifier';
 import { authenticateAgentRequest } from '@/lib/failover/agents/authenticate-agent';
 import { receiveAgentEvent } from '@/lib/failover/agents/receive-agent-event';
 import { json } from '@/lib/http/errors';
@@ -24,7 +26,14 @@ export const POST = signedRoute(async (request) => {
     new Date(),
   );
   const answer = await receiveAgentEvent(
-    { db, clock: systemClock, logger, wake: wakeRunFromWeb },
+    {
+      db,
+      clock: systemClock,
+      logger,
+      wake: wakeRunFromWeb,
+      // Queued here, sent by the workers' sweep within seconds.
+      warn: { notifier: failoverNotifier(), appUrl: appUrlOf(getEnv()) },
+    },
     agent,
     body,
   );
