@@ -1,6 +1,6 @@
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { failoverRuns, rentalMachines, rentals } from '@/db/schema';
-import type { SyncDeps } from '@/lib/rentals/sync-rental-states';
+import { liveMachines, machineStateAt, type SyncDeps } from '@/lib/rentals/sync-rental-states';
 
 const LOST =
   'The standby machine was lost at the provider; your data up to its last checkpoint is kept in R2';
@@ -11,25 +11,10 @@ const LOST =
  * the reason, and its failover run ends failed rather than waiting on a machine that is gone.
  */
 export async function followStandbys(deps: SyncDeps): Promise<number> {
-  const live = await deps.db
-    .select({ rental: rentals, machine: rentalMachines })
-    .from(rentals)
-    .innerJoin(
-      rentalMachines,
-      and(eq(rentalMachines.rentalId, rentals.id), isNull(rentalMachines.endedAt)),
-    )
-    .where(
-      and(inArray(rentals.state, ['on_standby', 'restoring']), eq(rentalMachines.kind, 'standby')),
-    );
-
+  const standbys = await liveMachines(deps.db, ['on_standby', 'restoring'], 'standby');
   let lost = 0;
-  for (const { rental, machine } of live) {
-    const adapter = deps.providers.get(machine.provider);
-    if (!adapter || !machine.machineId) continue;
-    const state = await adapter.getMachine(machine.machineId).catch((error: unknown) => {
-      deps.logger.warn({ rental_id: rental.id, err: error }, 'standby_state_failed');
-      return null;
-    });
+  for (const { rental, machine } of standbys) {
+    const state = await machineStateAt(deps, rental, machine);
     if (!state || (state.status !== 'terminated' && state.status !== 'interrupted')) continue;
 
     const now = deps.clock.now();

@@ -21,6 +21,37 @@ export interface SyncDeps {
 type RentalRow = typeof rentals.$inferSelect;
 type MachineRow = typeof rentalMachines.$inferSelect;
 
+/** Rentals in one of `states` with the machine of `kind` carrying them now (not ended). */
+export function liveMachines(db: Db, states: RentalRow['state'][], kind: MachineRow['kind']) {
+  return db
+    .select({ rental: rentals, machine: rentalMachines })
+    .from(rentals)
+    .innerJoin(
+      rentalMachines,
+      and(eq(rentalMachines.rentalId, rentals.id), isNull(rentalMachines.endedAt)),
+    )
+    .where(and(inArray(rentals.state, states), eq(rentalMachines.kind, kind)));
+}
+
+/** The machine's state at its provider; null (logged) when the provider cannot say now. */
+export async function machineStateAt(
+  deps: Pick<SyncDeps, 'providers' | 'logger'>,
+  rental: RentalRow,
+  machine: MachineRow,
+): Promise<MachineState | null> {
+  const adapter = deps.providers.get(machine.provider);
+  if (!adapter || !machine.machineId) return null;
+  try {
+    return await adapter.getMachine(machine.machineId);
+  } catch (error) {
+    deps.logger.warn(
+      { rental_id: rental.id, provider: machine.provider, err: error },
+      'machine_state_failed',
+    );
+    return null;
+  }
+}
+
 /**
  * Follows every live GPU rental at its provider: provisioning becomes running, a notice is
  * recorded, an interruption or a provider-side stop ends the rental. With failover on, a notice
@@ -29,32 +60,11 @@ type MachineRow = typeof rentalMachines.$inferSelect;
  * the state it expects, so two workers doing this at once write each change once.
  */
 export async function syncRentalStates(deps: SyncDeps): Promise<number> {
-  const live = await deps.db
-    .select({ rental: rentals, machine: rentalMachines })
-    .from(rentals)
-    .innerJoin(
-      rentalMachines,
-      and(eq(rentalMachines.rentalId, rentals.id), isNull(rentalMachines.endedAt)),
-    )
-    .where(
-      and(inArray(rentals.state, ['provisioning', 'running']), eq(rentalMachines.kind, 'gpu')),
-    );
-
+  const gpus = await liveMachines(deps.db, ['provisioning', 'running'], 'gpu');
   let changed = 0;
-  for (const { rental, machine } of live) {
-    const adapter = deps.providers.get(machine.provider);
-    if (!adapter || !machine.machineId) continue;
-    let state: MachineState;
-    try {
-      state = await adapter.getMachine(machine.machineId);
-    } catch (error) {
-      deps.logger.warn(
-        { rental_id: rental.id, provider: machine.provider, err: error },
-        'machine_state_failed',
-      );
-      continue;
-    }
-    if (await applyMachineState(deps, rental, machine, state)) changed++;
+  for (const { rental, machine } of gpus) {
+    const state = await machineStateAt(deps, rental, machine);
+    if (state && (await applyMachineState(deps, rental, machine, state))) changed++;
   }
   return changed;
 }
