@@ -140,6 +140,8 @@ export const failoverRunStates = [
   'cancelled',
 ] as const;
 export type FailoverRunState = (typeof failoverRunStates)[number];
+/** A run in one of these is still under way: a worker may drive it, and it may still end. */
+export const activeRunStates: FailoverRunState[] = ['running', 'on_standby', 'restoring'];
 
 /**
  * One failover run per interrupted GPU machine: detect → sync → standby → notify → restore.

@@ -1,5 +1,5 @@
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
-import { failoverRuns, rentalMachines, rentals } from '@/db/schema';
+import { activeRunStates, failoverRuns, rentalMachines, rentals } from '@/db/schema';
 import { liveMachines, machineStateAt, type SyncDeps } from '@/lib/rentals/sync-rental-states';
 
 const LOST =
@@ -39,10 +39,7 @@ export async function followStandbys(deps: SyncDeps): Promise<number> {
         .update(failoverRuns)
         .set({ state: 'failed', error: LOST, finishedAt: now })
         .where(
-          and(
-            eq(failoverRuns.rentalId, rental.id),
-            inArray(failoverRuns.state, ['running', 'on_standby', 'restoring']),
-          ),
+          and(eq(failoverRuns.rentalId, rental.id), inArray(failoverRuns.state, activeRunStates)),
         );
       return true;
     });

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
-import { failoverRuns, failoverSteps, rentals } from '@/db/schema';
+import { activeRunStates, failoverRuns, failoverSteps, rentals } from '@/db/schema';
 import { settingsForRental } from '../settings/manage-failover-settings';
 import { nextStep } from './step-order';
 import { setRunState } from '../steps/step-helpers';
@@ -28,7 +28,7 @@ export async function advanceFailoverRun(deps: FailoverDeps, runId: string): Pro
       const [rental] = run
         ? await deps.db.select().from(rentals).where(eq(rentals.id, run.rentalId))
         : [];
-      if (!run || !rental || !['running', 'on_standby', 'restoring'].includes(run.state)) return;
+      if (!run || !rental || !activeRunStates.includes(run.state)) return;
       if (rental.state === 'terminated') return await cancelRun(deps, run);
 
       const steps = await deps.db

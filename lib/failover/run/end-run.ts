@@ -1,5 +1,12 @@
 import { and, eq, inArray, isNull } from 'drizzle-orm';
-import { failoverRuns, failoverSteps, machineAgents, rentalMachines, rentals } from '@/db/schema';
+import {
+  activeRunStates,
+  failoverRuns,
+  failoverSteps,
+  machineAgents,
+  rentalMachines,
+  rentals,
+} from '@/db/schema';
 import type { FailoverDeps, RentalRow, RunRow, StepRow } from './failover-deps';
 
 /** Puts a failed attempt's retry in the run's diary and asks a worker to come back then. */
@@ -45,12 +52,7 @@ export async function failRun(
   await deps.db
     .update(failoverRuns)
     .set({ state: 'failed', error: reason.slice(0, 500), finishedAt: now })
-    .where(
-      and(
-        eq(failoverRuns.id, run.id),
-        inArray(failoverRuns.state, ['running', 'on_standby', 'restoring']),
-      ),
-    );
+    .where(and(eq(failoverRuns.id, run.id), inArray(failoverRuns.state, activeRunStates)));
   await deps.db
     .update(rentals)
     .set({ lastError: reason.slice(0, 500) })
@@ -76,12 +78,7 @@ export async function cancelRun(deps: FailoverDeps, run: RunRow) {
   await deps.db
     .update(failoverRuns)
     .set({ state: 'cancelled', finishedAt: now })
-    .where(
-      and(
-        eq(failoverRuns.id, run.id),
-        inArray(failoverRuns.state, ['running', 'on_standby', 'restoring']),
-      ),
-    );
+    .where(and(eq(failoverRuns.id, run.id), inArray(failoverRuns.state, activeRunStates)));
   // The timeline shows what never ran as stopped, not as still to come.
   await deps.db
     .update(failoverSteps)
@@ -102,11 +99,6 @@ export async function finishRun(deps: FailoverDeps, run: RunRow, steps: StepRow[
   await deps.db
     .update(failoverRuns)
     .set({ state: 'restored', restoredAt: at, finishedAt: at })
-    .where(
-      and(
-        eq(failoverRuns.id, run.id),
-        inArray(failoverRuns.state, ['running', 'on_standby', 'restoring']),
-      ),
-    );
+    .where(and(eq(failoverRuns.id, run.id), inArray(failoverRuns.state, activeRunStates)));
   deps.logger.info({ rental_id: run.rentalId, run_id: run.id }, 'failover_run_restored');
 }

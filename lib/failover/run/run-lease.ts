@@ -1,6 +1,6 @@
 import { and, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { failoverRuns } from '@/db/schema';
+import { activeRunStates, failoverRuns } from '@/db/schema';
 
 type RunRow = typeof failoverRuns.$inferSelect;
 
@@ -31,7 +31,7 @@ export async function acquireRunLease(
     .where(
       and(
         eq(failoverRuns.id, runId),
-        inArray(failoverRuns.state, ['running', 'on_standby', 'restoring']),
+        inArray(failoverRuns.state, activeRunStates),
         or(isNull(failoverRuns.leaseUntil), lt(failoverRuns.leaseUntil, sql`now()`)),
       ),
     )
