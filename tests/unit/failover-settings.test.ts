@@ -69,6 +69,24 @@ describe('failover settings input', () => {
     expect(Object.keys(fieldsOf(parsed.error!))).toEqual(fields);
   });
 
+  it.each([
+    [{ checkpointIntervalMinutes: 0 }, 'checkpointIntervalMinutes', 'must be at least 1 minute'],
+    [
+      { checkpointIntervalMinutes: 2.5 },
+      'checkpointIntervalMinutes',
+      'must be a whole number of minutes',
+    ],
+    [{ restoreMaxPricePerGpuHour: 0 }, 'restoreMaxPricePerGpuHour', 'must be above $0'],
+    [
+      { restoreMaxPricePerGpuHour: 250 },
+      'restoreMaxPricePerGpuHour',
+      'must be at most $100 per GPU-hour',
+    ],
+  ])('says what is wrong with %o in words', (change, field, message) => {
+    const parsed = failoverSettingsInput.safeParse({ ...defaultFailoverSettings, ...change });
+    expect(fieldsOf(parsed.error!)).toEqual({ [field]: message });
+  });
+
   it('takes a partial override, or null to clear it', () => {
     expect(failoverOverrideInput.parse({ override: { autoRestore: false } })).toEqual({
       override: { autoRestore: false },

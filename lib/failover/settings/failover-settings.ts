@@ -5,13 +5,21 @@ export const failoverSettingsInput = z.strictObject({
   enabled: z.boolean(),
   standbyType: z.enum(standbyTypeIds),
   autoRestore: z.boolean(),
-  checkpointIntervalMinutes: z.number().int().min(1).max(1440),
+  checkpointIntervalMinutes: z
+    .number({ message: 'must be a number of minutes' })
+    .int('must be a whole number of minutes')
+    .min(1, 'must be at least 1 minute')
+    .max(1440, 'must be at most 1440 minutes (a day)'),
   channels: z
     .array(z.enum(failoverChannels))
     .max(failoverChannels.length)
     .refine((channels) => new Set(channels).size === channels.length, 'lists a channel twice'),
   /** Null: restore at or below the rental's own spot price per GPU-hour. */
-  restoreMaxPricePerGpuHour: z.number().positive().max(100).nullable(),
+  restoreMaxPricePerGpuHour: z
+    .number({ message: 'must be a price per GPU-hour in dollars' })
+    .positive('must be above $0')
+    .max(100, 'must be at most $100 per GPU-hour')
+    .nullable(),
 });
 export type FailoverSettings = z.infer<typeof failoverSettingsInput>;
 
