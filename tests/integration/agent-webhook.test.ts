@@ -321,3 +321,34 @@ describe('the command channel', () => {
     expect(bad.status).toBe(401);
   });
 });
+
+describe('an agent whose rental has ended', () => {
+  it('is refused, signature and all, on both channels', async () => {
+    await database.db
+      .update(rentals)
+      .set({ state: 'terminated', endedAt: new Date() })
+      .where(eq(rentals.id, agentOff.rentalId));
+    const as = { agentHeader: agentOff.id, secret: agentOff.secret };
+    const sent = await answer(await webhook(request({ body: notice(agentOff.id), ...as })));
+    expect(sent.status).toBe(403);
+    expect(sent.body.error.message).toBe('The rental this machine served has ended');
+
+    const polled = await answer(
+      await commands(
+        request(
+          {
+            body: {
+              agentId: agentOff.id,
+              nonce: randomUUID(),
+              sentAt: new Date().toISOString(),
+              outcomes: [],
+            },
+            ...as,
+          },
+          '/api/agent/commands',
+        ),
+      ),
+    );
+    expect(polled.status).toBe(403);
+  });
+});

@@ -2,8 +2,8 @@ import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import { AGENT_HEADER, SIGNATURE_HEADER, verifySignature } from '@/agent/core/sign-request';
 import type { Db } from '@/db/client';
-import { agentNonces, machineAgents } from '@/db/schema';
-import { DomainError, invalid, notFound } from '@/lib/errors';
+import { agentNonces, machineAgents, rentals } from '@/db/schema';
+import { DomainError, forbidden, invalid, notFound } from '@/lib/errors';
 
 type AgentRow = typeof machineAgents.$inferSelect;
 
@@ -14,7 +14,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * Checks a signed agent request before anything in it is trusted: the agent exists (404), the
- * HMAC over the raw body matches its secret (401), the timestamp is fresh (401), the body is
+ * HMAC over the raw body matches its secret (401), the timestamp is fresh (401), its rental has
+ * not ended (403), the body is
  * what the schema says (400 naming the field), and its nonce was never seen (401, a replay).
  */
 export async function authenticateAgentRequest<T extends { agentId: string; nonce: string }>(
@@ -41,6 +42,13 @@ export async function authenticateAgentRequest<T extends { agentId: string; nonc
     throw unauthorized('The signature is too old or from the future', SIGNATURE_HEADER, 'stale');
   }
   if (check !== 'ok') throw unauthorized('The signature does not match', SIGNATURE_HEADER, check);
+
+  // A machine's credentials live as long as its rental: once it has ended, nothing it says counts.
+  const [rental] = await db
+    .select({ endedAt: rentals.endedAt })
+    .from(rentals)
+    .where(eq(rentals.id, agent.rentalId));
+  if (!rental || rental.endedAt) throw forbidden('The rental this machine served has ended');
 
   let json: unknown;
   try {
