@@ -1,6 +1,6 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { eq, inArray } from 'drizzle-orm';
+import { eq, inArray, like } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { notifications, failoverRuns, failoverSteps, simMachines } from '@/db/schema';
 import { hashTree } from '../support/hash-tree';
@@ -115,4 +115,37 @@ describe('a GPU taken back before the sync ends', () => {
     expect(sync!.output).toMatchObject({ fallback: true, manifestKey: interval.manifestKey });
     expect(hashTree(harness.host.workspaceOf(run.standbyMachineId!))).toEqual(atCheckpoint);
   }, 120_000);
+});
+
+describe('a GPU taken back with no notice and no checkpoint', () => {
+  it('gets an empty standby that still hands over to one restored GPU', async () => {
+    const { rentalId, machineId } = await harness.rentGpu();
+    await harness.provider.interrupt(machineId, 0);
+
+    const run = await waitFor(
+      'the run to be restored',
+      async () => {
+        const found = await harness.runOf(rentalId);
+        return found?.state === 'restored' ? found : null;
+      },
+      120_000,
+    );
+    expect(run).toMatchObject({ checkpointKey: null, checkpointFallback: true });
+    const steps = await harness.database.db
+      .select()
+      .from(failoverSteps)
+      .where(eq(failoverSteps.runId, run.id));
+    const byName = Object.fromEntries(steps.map((step) => [step.step, step]));
+    expect(byName.standby!.outcome).toMatch(/serving with an empty workspace/);
+    // One GPU rented for the restore, handed the standby's workspace on the first try.
+    expect(byName.restore).toMatchObject({ state: 'succeeded', attempts: 1 });
+    const rented = await harness.database.db
+      .select()
+      .from(simMachines)
+      .where(like(simMachines.idempotencyKey, `failover:${run.id}:restore:%`));
+    expect(rented.map((machine) => machine.id)).toEqual([run.restoreMachineId]);
+    expect(hashTree(harness.host.workspaceOf(run.restoreMachineId!))).toEqual(
+      hashTree(harness.host.workspaceOf(run.standbyMachineId!)),
+    );
+  }, 150_000);
 });

@@ -35,10 +35,12 @@ export const standbyStep: StepDefinition = {
     const provider = findStandbyProvider(deps.providers);
     if (!provider) throw new Error('No provider offering CPU standbys is switched on');
 
+    // With no checkpoint to restore, the standby holds the (empty) work from boot, as a rental's
+    // first GPU does: it takes interval checkpoints and can hand over to a restored GPU.
     const agent = await prepareMachineAgent(deps.db, {
       bootKey: `${run.id}:standby`,
       rentalId: rental.id,
-      role: 'standby',
+      role: run.checkpointKey ? 'standby' : 'primary',
       provider: provider.name,
     });
     const standby = await provider.provisionStandby({
