@@ -2,7 +2,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { eq, inArray, like } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { notifications, failoverRuns, failoverSteps, simMachines } from '@/db/schema';
+import { failoverRuns, failoverSteps, notifications, rentals, simMachines } from '@/db/schema';
 import { hashTree } from '../support/hash-tree';
 import { startFailoverHarness, waitFor, type FailoverHarness } from '../support/failover-harness';
 
@@ -148,4 +148,49 @@ describe('a GPU taken back with no notice and no checkpoint', () => {
       hashTree(harness.host.workspaceOf(run.standbyMachineId!)),
     );
   }, 150_000);
+});
+
+describe('a restore whose GPUs keep being taken back', () => {
+  it('stops after five GPUs, and the standby keeps the work', async () => {
+    const { rentalId, machineId } = await harness.rentGpu('RTX 3090');
+    await harness.provider.interrupt(machineId, 30);
+    const run = await waitFor('a standby', async () => {
+      const found = await harness.runOf(rentalId);
+      return found?.standbyServingAt ? found : null;
+    });
+
+    // Every GPU rented for this restore is taken back as soon as it exists.
+    const taken = new Set<string>();
+    const failed = await waitFor(
+      'the run to give up',
+      async () => {
+        const rented = await harness.database.db
+          .select()
+          .from(simMachines)
+          .where(like(simMachines.idempotencyKey, `failover:${run.id}:restore:%`));
+        for (const gpu of rented) {
+          if (taken.has(gpu.id)) continue;
+          taken.add(gpu.id);
+          await harness.provider.interrupt(gpu.id, 0);
+        }
+        const found = await harness.runOf(rentalId);
+        return found?.state === 'failed' ? found : null;
+      },
+      // Each GPU is rented, taken back and given up in 10–30 s (retry back-off included).
+      300_000,
+    );
+
+    expect(taken.size).toBe(5);
+    expect(failed.error).toMatch(/Gave up after 5 GPUs \(the last: the GPU is interrupted\)/);
+    const [rental] = await harness.database.db
+      .select()
+      .from(rentals)
+      .where(eq(rentals.id, rentalId));
+    expect(rental).toMatchObject({ state: 'on_standby', endedAt: null });
+    const [standby] = await harness.database.db
+      .select()
+      .from(simMachines)
+      .where(eq(simMachines.id, run.standbyMachineId!));
+    expect(standby!.terminatedAt).toBeNull();
+  }, 360_000);
 });

@@ -54,8 +54,14 @@ export interface StepDefinition {
     context: Omit<StepContext, 'record'>,
   ): Promise<{ ready: true } | { ready: false; outcome: string }>;
   run(context: StepContext): Promise<StepResult>;
-  /** A failed attempt may send the step back to waiting instead of retrying it. */
-  onError?(context: StepContext, error: Error): Promise<StepResult | null>;
+  /**
+   * A failed attempt may send the step back to waiting instead of retrying it, or end it failed
+   * before its attempts run out.
+   */
+  onError?(
+    context: StepContext,
+    error: Error,
+  ): Promise<StepResult | { state: 'failed'; outcome: string } | null>;
   maxAttempts: number;
 }
 

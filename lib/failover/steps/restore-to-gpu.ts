@@ -17,6 +17,8 @@ import { idempotentProviders, rentGpu } from './rent-restore-gpu';
 
 /** Attempts in a row one GPU gets before the run lets it go and waits for another. */
 const ATTEMPTS_PER_GPU = 3;
+/** GPUs rented for one restore before the run stops trying; the standby keeps the work. */
+const GPUS_PER_RESTORE = 5;
 
 const generationOf = (context: Pick<StepContext, 'step'>) =>
   Number(context.step.output.generation ?? 1);
@@ -135,11 +137,13 @@ export const restoreStep: StepDefinition = {
     const state = gpu ? await adapter?.getMachine(gpu.machineId).catch(() => null) : null;
     const gone = state?.status === 'interrupted' || state?.status === 'terminated';
     if (!gone && context.step.attempts - from + 1 < ATTEMPTS_PER_GPU) return null;
-    return abandonGeneration(
-      context,
-      gpu,
-      generationOf(context),
-      gone ? `the GPU is ${state?.status}` : error.message,
-    );
+    const generation = generationOf(context);
+    const reason = gone ? `the GPU is ${state?.status}` : error.message;
+    const abandoned = await abandonGeneration(context, gpu, generation, reason);
+    if (generation < GPUS_PER_RESTORE) return abandoned;
+    return {
+      state: 'failed',
+      outcome: `Gave up after ${generation} GPUs (the last: ${reason}); the standby keeps the work`,
+    };
   },
 };
