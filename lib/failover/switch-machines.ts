@@ -110,3 +110,20 @@ export async function switchToGpu(
       .where(and(eq(rentals.id, rental.id), inArray(rentals.state, ['on_standby', 'restoring'])));
   });
 }
+
+/**
+ * A GPU rented for a restore that never carried the work still ran, and is billed: it goes on
+ * the rental's history, ended (once, whichever path lets it go first).
+ */
+export async function recordUnusedGpu(
+  db: Db,
+  rentalId: string,
+  gpu: MachineOnRental,
+  endedAt: Date,
+  interruptedAt: Date | null,
+) {
+  await db.transaction(async (tx) => {
+    await addMachineOnce(tx, rentalId, gpu);
+    await endMachine(tx, rentalId, gpu.provider, gpu.machineId, endedAt, interruptedAt);
+  });
+}

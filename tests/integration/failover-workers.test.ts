@@ -2,7 +2,14 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { eq, inArray, like } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { failoverRuns, failoverSteps, notifications, rentals, simMachines } from '@/db/schema';
+import {
+  failoverRuns,
+  failoverSteps,
+  notifications,
+  rentalMachines,
+  rentals,
+  simMachines,
+} from '@/db/schema';
 import { hashTree } from '../support/hash-tree';
 import { startFailoverHarness, waitFor, type FailoverHarness } from '../support/failover-harness';
 
@@ -192,5 +199,15 @@ describe('a restore whose GPUs keep being taken back', () => {
       .from(simMachines)
       .where(eq(simMachines.id, run.standbyMachineId!));
     expect(standby!.terminatedAt).toBeNull();
+    // The five GPUs never carried the work but ran, so they are on the bill, each ended.
+    const history = await harness.database.db
+      .select()
+      .from(rentalMachines)
+      .where(eq(rentalMachines.rentalId, rentalId));
+    const tried = history.filter((machine) => taken.has(machine.machineId!));
+    expect(tried).toHaveLength(5);
+    for (const machine of tried) {
+      expect(machine).toMatchObject({ kind: 'gpu', endedAt: expect.any(Date) });
+    }
   }, 360_000);
 });

@@ -7,6 +7,8 @@ import {
   rentalMachines,
   rentals,
 } from '@/db/schema';
+import { gpuOnRental, type RentedGpu } from '../steps/restore-parts';
+import { recordUnusedGpu } from '../switch-machines';
 import type { FailoverDeps, RentalRow, RunRow, StepRow } from './failover-deps';
 
 /** Puts a failed attempt's retry in the run's diary and asks a worker to come back then. */
@@ -72,9 +74,18 @@ export async function failRun(
 
 /** The user terminated the rental: the run stops and lets go of what it brought up. */
 export async function cancelRun(deps: FailoverDeps, run: RunRow) {
+  const now = deps.clock.now();
+  // A GPU rented for the restore is billed until now, though it never carried the work.
+  const [restore] = await deps.db
+    .select()
+    .from(failoverSteps)
+    .where(and(eq(failoverSteps.runId, run.id), eq(failoverSteps.step, 'restore')));
+  const gpu = restore?.output.gpu as RentedGpu | undefined;
+  if (gpu && gpu.machineId === run.restoreMachineId) {
+    await recordUnusedGpu(deps.db, run.rentalId, gpuOnRental(gpu), now, null);
+  }
   await letGo(deps, run.standbyMachineId);
   await letGo(deps, run.restoreMachineId);
-  const now = deps.clock.now();
   await deps.db
     .update(failoverRuns)
     .set({ state: 'cancelled', finishedAt: now })

@@ -11,6 +11,7 @@ import { findAgentOfMachine } from '../agents/prepare-machine-agent';
 import { recordCheckpoint } from '../agents/record-checkpoint';
 import { confirmRestore, newestCheckpoint } from '../checkpoints';
 import type { StepContext, StepResult } from '../run/failover-deps';
+import { recordUnusedGpu, type MachineOnRental } from '../switch-machines';
 import { requireStore, setRunState, whileMachineLives } from './step-helpers';
 
 const COMMAND_TIMEOUT_MS = 15 * 60_000;
@@ -25,6 +26,17 @@ export interface RentedGpu {
   machineType: string;
   rentedAt: string;
 }
+
+/** The rented GPU as a machine on the rental's history, billed from when it was rented. */
+export const gpuOnRental = (gpu: RentedGpu): MachineOnRental => ({
+  provider: gpu.provider,
+  machineId: gpu.machineId,
+  kind: 'gpu',
+  machineType: gpu.machineType,
+  offerId: gpu.offerId,
+  pricePerHour: gpu.pricePerHour,
+  startedAt: new Date(gpu.rentedAt),
+});
 
 /** Moves rental and run between on standby and restoring, each only from the expected state. */
 export async function setRestoring(context: StepContext, restoring: boolean) {
@@ -146,6 +158,7 @@ export async function abandonGeneration(
       .catch((error) =>
         log.warn({ err: error, machine_id: gpu.machineId }, 'gpu_terminate_failed'),
       );
+    await recordUnusedGpu(deps.db, context.rental.id, gpuOnRental(gpu), deps.clock.now(), null);
   }
   const abandoned = Array.isArray(context.step.output.abandoned)
     ? context.step.output.abandoned

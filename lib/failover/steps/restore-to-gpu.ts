@@ -7,6 +7,7 @@ import { switchToGpu } from '../switch-machines';
 import {
   abandonGeneration,
   findStandbyAgent,
+  gpuOnRental,
   handOver,
   restoreOntoGpu,
   setRestoring,
@@ -83,21 +84,7 @@ export const restoreStep: StepDefinition = {
     log.info({ machine_id: gpu.machineId, files: restored.files }, 'gpu_workspace_restored');
 
     const now = deps.clock.now();
-    await switchToGpu(
-      deps.db,
-      run,
-      rental,
-      {
-        provider: gpu.provider,
-        machineId: gpu.machineId,
-        kind: 'gpu',
-        machineType: gpu.machineType,
-        offerId: gpu.offerId,
-        pricePerHour: gpu.pricePerHour,
-        startedAt: new Date(gpu.rentedAt),
-      },
-      now,
-    );
+    await switchToGpu(deps.db, run, rental, gpuOnRental(gpu), now);
     log.info({ machine_id: gpu.machineId }, 'rental_switched_over');
 
     const standby = await findStandbyAgent(context);
