@@ -93,7 +93,7 @@ async function main(args: string[]) {
   try {
     const summary = await importMarketSnapshot(database.db, provider, snapshot, observedAt);
     console.log(
-      `Imported ${summary.offers} ${importer.displayName} offers (${summary.available} available) ` +
+      `Imported ${summary.offers} ${importer.displayName} ${summary.offers === 1 ? 'offer' : 'offers'} (${summary.available} available) ` +
         `from ${filePath}\n  GPU models: ${summary.gpuModels}, locations: ${summary.locations}, ` +
         `regions: ${summary.regions.join(', ')}\n  observed at ${observedAt.toISOString()}: ` +
         'shown as prices from a file, never as live ones',

@@ -66,8 +66,11 @@ export function RentalPage({ rentalId }: { rentalId: string }) {
             {rental.gpuModel} · {rental.location}
           </h1>
           <p className="text-sm text-slate-500">
-            {providerName(rental.provider)} · {formatPrice(rental.spotPricePerHour)}/h · failover{' '}
-            {view.settings.enabled ? 'on' : 'off'}
+            {providerName(rental.provider)} ·{' '}
+            {formatPrice(rental.current?.pricePerHour ?? rental.spotPricePerHour)}/h
+            {rental.current?.kind === 'standby' &&
+              ` on the ${rental.current.machineType} standby`}{' '}
+            · failover {view.settings.enabled ? 'on' : 'off'}
           </p>
         </div>
         {canSimulate && (

@@ -56,12 +56,15 @@ export function MarketView() {
             ),
             late > 0 && (
               <span key="late" className="text-amber-700">
-                {late} offers shown are stale (their feed has not updated them recently)
+                {late === 1
+                  ? '1 offer shown is stale (its feed has not updated it recently)'
+                  : `${late} offers shown are stale (their feed has not updated them recently)`}
               </span>
             ),
             fromFiles > 0 && (
               <span key="files">
-                {fromFiles} offers shown come from a saved file, not a live feed
+                {fromFiles === 1 ? '1 offer shown comes' : `${fromFiles} offers shown come`} from a
+                saved file, not a live feed
               </span>
             ),
           ]
