@@ -9,6 +9,7 @@ import { seedDemoAccount, type DemoSeed } from '@/lib/demo/demo-account';
 import { appUrlOf, getEnv, type Env } from '@/lib/env';
 import { loadVapidKeys } from '@/lib/notify/vapid-keys';
 import { startObjectStorage, type ObjectStorage } from './lib/object-storage';
+import { ancestorsOf, parentOf } from './lib/process-tree';
 import { startPostgresProcess, type PostgresProcess } from './lib/postgres-process';
 import { ensureBuilt, nextBin, root } from './lib/web-app';
 
@@ -65,11 +66,12 @@ async function stop(code: number) {
 }
 process.on('SIGINT', () => void stop(0));
 process.on('SIGTERM', () => void stop(0));
-// npm (or the shell) that started us killed outright sends no signal on: when we are handed to
-// another parent, nobody is left to press Ctrl-C, so everything stops.
-const parentAtStart = process.ppid;
+// npm killed outright sends no signal on, and between it and us stand a shell and tsx's own
+// process: when any of them is gone, nobody is left to press Ctrl-C, so everything stops. (Their
+// own parents may go: `nohup npm start &` outlives its terminal.)
+const ancestors = ancestorsOf(process.pid, 3);
 setInterval(() => {
-  if (process.ppid !== parentAtStart) {
+  if (ancestors.some((pid) => parentOf(pid) === null)) {
     say('the command that started Spot Market is gone');
     void stop(0);
   }
