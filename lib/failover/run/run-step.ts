@@ -7,6 +7,7 @@ import type {
   StepDefinition,
   StepRow,
 } from './failover-deps';
+import { RentalTerminatedError } from '../steps/step-helpers';
 import { LeaseLostError } from './run-lease';
 import {
   claimStep,
@@ -78,6 +79,11 @@ export async function runStep(
     if (signal.aborted || caught instanceof LeaseLostError) {
       log.warn({ duration_ms: Date.now() - started }, 'failover_step_lease_lost');
       return false;
+    }
+    // Not a failure of the step: the run goes on to notice the termination and stop.
+    if (caught instanceof RentalTerminatedError) {
+      log.info({ duration_ms: Date.now() - started }, 'failover_step_stopped');
+      return true;
     }
     const error = caught instanceof Error ? caught : new Error(String(caught));
     const fallback = await definition.onError?.(context, error).catch(() => null);

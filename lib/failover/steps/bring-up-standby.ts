@@ -81,7 +81,7 @@ export const standbyStep: StepDefinition = {
       const done = await awaitAgentCommand(deps.db, command.key, {
         until: new Date(Date.now() + RESTORE_TIMEOUT_MS),
         signal: context.signal,
-        watch: whileMachineLives(deps, provider.name, standby.machineId, 0),
+        watch: whileMachineLives(deps, run.rentalId, provider.name, standby.machineId, 0),
       });
       if (!done) throw new Error('the standby stopped before its workspace was restored');
       if (done.state === 'failed')

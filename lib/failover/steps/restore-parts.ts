@@ -82,7 +82,7 @@ export async function handOver(
   const done = await awaitAgentCommand(deps.db, command.key, {
     until: new Date(Date.now() + COMMAND_TIMEOUT_MS),
     signal,
-    watch: whileMachineLives(deps, agent.provider, run.standbyMachineId, 0),
+    watch: whileMachineLives(deps, run.rentalId, agent.provider, run.standbyMachineId, 0),
   });
   if (!done) throw new Error('the standby stopped before its hand-over checkpoint');
   if (done.state === 'failed')
@@ -131,7 +131,7 @@ export async function restoreOntoGpu(
   const done = await awaitAgentCommand(deps.db, command.key, {
     until: new Date(Date.now() + COMMAND_TIMEOUT_MS),
     signal,
-    watch: whileMachineLives(deps, gpu.provider, gpu.machineId, 0),
+    watch: whileMachineLives(deps, run.rentalId, gpu.provider, gpu.machineId, 0),
   });
   if (!done) throw new Error('the new GPU stopped before its workspace was restored');
   if (done.state === 'failed') throw new Error(`restore onto the new GPU failed: ${done.error}`);

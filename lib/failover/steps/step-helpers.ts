@@ -1,6 +1,6 @@
 import type { ObjectStore } from '@/agent/core/object-store';
 import { and, eq, inArray } from 'drizzle-orm';
-import { failoverRuns, type FailoverRunState } from '@/db/schema';
+import { failoverRuns, rentals, type FailoverRunState } from '@/db/schema';
 import type { FailoverDeps, RunRow } from '../run/failover-deps';
 
 export function requireStore(deps: FailoverDeps): ObjectStore {
@@ -39,18 +39,33 @@ export function describeAge(seconds: number): string {
   return `${(seconds / 3_600).toFixed(1)} h`;
 }
 
+/** The user terminated the rental while a step waited on a machine: the run is to stop. */
+export class RentalTerminatedError extends Error {
+  override name = 'RentalTerminatedError';
+  constructor() {
+    super('the rental was terminated');
+  }
+}
+
 /**
  * A watch for `awaitAgentCommand`: keeps waiting while the machine lives and for a short grace
- * after it is gone (a result sent just before may still be on its way), then stops.
+ * after it is gone (a result sent just before may still be on its way), then stops. Throws
+ * RentalTerminatedError once the user has terminated the rental: nothing is worth waiting for.
  */
 export function whileMachineLives(
   deps: FailoverDeps,
+  rentalId: string,
   provider: string,
   machineId: string,
   graceMs = 3_000,
 ): () => Promise<boolean> {
   let goneSince: number | null = null;
   return async () => {
+    const [rental] = await deps.db
+      .select({ state: rentals.state })
+      .from(rentals)
+      .where(eq(rentals.id, rentalId));
+    if (rental?.state === 'terminated') throw new RentalTerminatedError();
     const adapter = deps.providers.get(provider);
     if (!adapter) return true;
     const state = await adapter.getMachine(machineId).catch(() => null);

@@ -32,7 +32,7 @@ async function syncFromGpu(
   const done = await awaitAgentCommand(deps.db, command.key, {
     until: new Date(goneAt.getTime() + GRACE_MS),
     signal,
-    watch: whileMachineLives(deps, run.gpuProvider, run.gpuMachineId),
+    watch: whileMachineLives(deps, run.rentalId, run.gpuProvider, run.gpuMachineId),
   });
   if (done?.state === 'succeeded')
     return { report: checkpointResult.parse(done.result), problem: null };
