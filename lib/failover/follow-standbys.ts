@@ -1,5 +1,6 @@
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { activeRunStates, failoverRuns, rentalMachines, rentals } from '@/db/schema';
+import { releaseRunMachines } from './run/end-run';
 import { liveMachines, machineStateAt, type SyncDeps } from '@/lib/rentals/sync-rental-states';
 
 const LOST =
@@ -18,6 +19,12 @@ export async function followStandbys(deps: SyncDeps): Promise<number> {
     if (!state || (state.status !== 'terminated' && state.status !== 'interrupted')) continue;
 
     const now = deps.clock.now();
+    const [run] = await deps.db
+      .select()
+      .from(failoverRuns)
+      .where(
+        and(eq(failoverRuns.rentalId, rental.id), inArray(failoverRuns.state, activeRunStates)),
+      );
     const ended = await deps.db.transaction(async (tx) => {
       // A standby its run let go already (restored, or the user terminated) is not lost.
       const changed = await tx
@@ -44,6 +51,8 @@ export async function followStandbys(deps: SyncDeps): Promise<number> {
       return true;
     });
     if (ended) {
+      // A GPU the run had rented to restore onto has nothing left to restore.
+      if (run) await releaseRunMachines(deps, run);
       lost++;
       deps.logger.warn({ rental_id: rental.id, machine_id: machine.machineId }, 'standby_lost');
     }

@@ -22,7 +22,9 @@ export async function updateRunRetry(deps: FailoverDeps, runId: string, afterSec
  * Stops a machine the run brought up, at the provider its agent was booted on, and ends its
  * record on the rental: a machine let go is no longer billed, whichever step it was in.
  */
-async function letGo(deps: FailoverDeps, machineId: string | null) {
+type ReleaseDeps = Pick<FailoverDeps, 'db' | 'clock' | 'providers' | 'logger'>;
+
+async function letGo(deps: ReleaseDeps, machineId: string | null) {
   if (!machineId) return;
   await deps.db
     .update(rentalMachines)
@@ -72,20 +74,27 @@ export async function failRun(
   );
 }
 
-/** The user terminated the rental: the run stops and lets go of what it brought up. */
-export async function cancelRun(deps: FailoverDeps, run: RunRow) {
-  const now = deps.clock.now();
-  // A GPU rented for the restore is billed until now, though it never carried the work.
+/**
+ * Lets go of the machines a run brought up: its standby and a GPU rented for the restore, which
+ * is billed until now though it never carried the work.
+ */
+export async function releaseRunMachines(deps: ReleaseDeps, run: RunRow) {
   const [restore] = await deps.db
     .select()
     .from(failoverSteps)
     .where(and(eq(failoverSteps.runId, run.id), eq(failoverSteps.step, 'restore')));
   const gpu = restore?.output.gpu as RentedGpu | undefined;
   if (gpu && gpu.machineId === run.restoreMachineId) {
-    await recordUnusedGpu(deps.db, run.rentalId, gpuOnRental(gpu), now, null);
+    await recordUnusedGpu(deps.db, run.rentalId, gpuOnRental(gpu), deps.clock.now(), null);
   }
   await letGo(deps, run.standbyMachineId);
   await letGo(deps, run.restoreMachineId);
+}
+
+/** The user terminated the rental: the run stops and lets go of what it brought up. */
+export async function cancelRun(deps: FailoverDeps, run: RunRow) {
+  const now = deps.clock.now();
+  await releaseRunMachines(deps, run);
   await deps.db
     .update(failoverRuns)
     .set({ state: 'cancelled', finishedAt: now })
