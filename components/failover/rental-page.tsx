@@ -108,7 +108,7 @@ export function RentalPage({ rentalId }: { rentalId: string }) {
           rentalId={rentalId}
           settings={view.settings}
           override={view.override}
-          rentalPricePerGpuHour={rental.spotPricePerHour / rental.gpuCount}
+          rentalPricePerGpuHour={Number((rental.spotPricePerHour / rental.gpuCount).toFixed(5))}
           onSaved={refresh}
         />
       )}

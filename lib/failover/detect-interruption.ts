@@ -53,7 +53,7 @@ async function warnWithoutFailover(
     ? Math.round((signal.interruptAt.getTime() - now.getTime()) / 1000)
     : 0;
   const when = left > 0 ? `in about ${formatDuration(left)}` : 'now';
-  await deps.warn.notifier.notify(deps.db, {
+  const written = await deps.warn.notifier.notify(deps.db, {
     userId: rental.userId,
     rentalId: rental.id,
     dedupeKey: `interruption:${rental.id}:${signal.machineId}`,
@@ -63,7 +63,9 @@ async function warnWithoutFailover(
     link: `${deps.warn.appUrl}/machines/${rental.id}`,
     now,
   });
-  deps.logger.info({ rental_id: rental.id, channels }, 'interruption_warning_queued');
+  if (written.length > 0) {
+    deps.logger.info({ rental_id: rental.id, channels }, 'interruption_warning_queued');
+  }
 }
 
 /**

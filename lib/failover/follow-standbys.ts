@@ -52,7 +52,7 @@ export async function followStandbys(deps: SyncDeps): Promise<number> {
     });
     if (ended) {
       // A GPU the run had rented to restore onto has nothing left to restore.
-      if (run) await releaseRunMachines(deps, run);
+      if (run) await releaseRunMachines(deps, run, now);
       lost++;
       deps.logger.warn({ rental_id: rental.id, machine_id: machine.machineId }, 'standby_lost');
     }

@@ -56,8 +56,10 @@ export async function switchToStandby(
   now: Date,
 ) {
   await db.transaction(async (tx) => {
+    // The GPU is billed until the provider took it back, or until now if it still runs.
     const interrupted = run.interruptAt && run.interruptAt <= now ? run.interruptAt : null;
-    await endMachine(tx, rental.id, run.gpuProvider, run.gpuMachineId, now, interrupted ?? now);
+    const gpuEnd = interrupted ?? now;
+    await endMachine(tx, rental.id, run.gpuProvider, run.gpuMachineId, gpuEnd, gpuEnd);
     await addMachineOnce(tx, rental.id, standby);
     await tx
       .update(rentals)
@@ -112,18 +114,18 @@ export async function switchToGpu(
 }
 
 /**
- * A GPU rented for a restore that never carried the work still ran, and is billed: it goes on
- * the rental's history, ended (once, whichever path lets it go first).
+ * A machine a run brought up that never carried the work (a GPU rented for a restore, a standby
+ * the user terminated before it served) still ran, and is billed: it goes on the rental's
+ * history, ended (once, whichever path lets it go first).
  */
-export async function recordUnusedGpu(
+export async function recordUnusedMachine(
   db: Db,
   rentalId: string,
-  gpu: MachineOnRental,
+  machine: MachineOnRental,
   endedAt: Date,
-  interruptedAt: Date | null,
 ) {
   await db.transaction(async (tx) => {
-    await addMachineOnce(tx, rentalId, gpu);
-    await endMachine(tx, rentalId, gpu.provider, gpu.machineId, endedAt, interruptedAt);
+    await addMachineOnce(tx, rentalId, machine);
+    await endMachine(tx, rentalId, machine.provider, machine.machineId, endedAt, null);
   });
 }

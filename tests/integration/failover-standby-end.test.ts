@@ -84,14 +84,20 @@ describe('a rental ended while its work is on a standby', () => {
     await waitFor('every machine record to end', async () => {
       return (await openMachineRecords(rentalId)).length === 0;
     });
-    if (cancelled.standbyMachineId) {
-      expect((await simMachine(cancelled.standbyMachineId)).terminatedAt).not.toBeNull();
-    }
     const [rental] = await harness.database.db
       .select()
       .from(rentals)
       .where(eq(rentals.id, rentalId));
     expect(rental!.state).toBe('terminated');
+    if (cancelled.standbyMachineId) {
+      expect((await simMachine(cancelled.standbyMachineId)).terminatedAt).not.toBeNull();
+      // It ran, so it is on the bill, until the moment the rental was terminated.
+      const [record] = await harness.database.db
+        .select()
+        .from(rentalMachines)
+        .where(eq(rentalMachines.machineId, cancelled.standbyMachineId));
+      expect(record).toMatchObject({ kind: 'standby', endedAt: rental!.endedAt });
+    }
   }, 120_000);
 
   it('lost by the provider: the rental ends interrupted, says why, and the standby is not billed on', async () => {

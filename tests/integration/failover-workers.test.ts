@@ -138,6 +138,12 @@ describe('a GPU taken back with no notice and no checkpoint', () => {
       120_000,
     );
     expect(run).toMatchObject({ checkpointKey: null, checkpointFallback: true });
+    // The GPU is billed until the provider took it back, not until the standby served.
+    const [gpuRecord] = await harness.database.db
+      .select()
+      .from(rentalMachines)
+      .where(eq(rentalMachines.machineId, machineId));
+    expect(gpuRecord!.endedAt).toEqual(run.interruptAt);
     const steps = await harness.database.db
       .select()
       .from(failoverSteps)
@@ -151,9 +157,12 @@ describe('a GPU taken back with no notice and no checkpoint', () => {
       .from(simMachines)
       .where(like(simMachines.idempotencyKey, `failover:${run.id}:restore:%`));
     expect(rented.map((machine) => machine.id)).toEqual([run.restoreMachineId]);
-    expect(hashTree(harness.host.workspaceOf(run.restoreMachineId!))).toEqual(
-      hashTree(harness.host.workspaceOf(run.standbyMachineId!)),
+    // Nothing of the lost GPU's work could be saved: the standby started empty, and so does the
+    // restored GPU.
+    expect(hashTree(harness.host.workspaceOf(run.standbyMachineId!))).toEqual(
+      hashTree(harness.host.workspaceOf(run.restoreMachineId!)),
     );
+    expect(byName.restore!.outcome).toMatch(/\(0 files verified\)/);
   }, 150_000);
 });
 

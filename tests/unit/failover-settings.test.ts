@@ -76,7 +76,16 @@ describe('failover settings input', () => {
       'checkpointIntervalMinutes',
       'must be a whole number of minutes',
     ],
-    [{ restoreMaxPricePerGpuHour: 0 }, 'restoreMaxPricePerGpuHour', 'must be above $0'],
+    [
+      { restoreMaxPricePerGpuHour: 0.0000001 },
+      'restoreMaxPricePerGpuHour',
+      'must be at least $0.001 per GPU-hour',
+    ],
+    [
+      { restoreMaxPricePerGpuHour: 0.123456789 },
+      'restoreMaxPricePerGpuHour',
+      'must have at most 5 decimals',
+    ],
     [
       { restoreMaxPricePerGpuHour: 250 },
       'restoreMaxPricePerGpuHour',

@@ -29,7 +29,7 @@ export async function advanceFailoverRun(deps: FailoverDeps, runId: string): Pro
         ? await deps.db.select().from(rentals).where(eq(rentals.id, run.rentalId))
         : [];
       if (!run || !rental || !activeRunStates.includes(run.state)) return;
-      if (rental.state === 'terminated') return await cancelRun(deps, run);
+      if (rental.state === 'terminated') return await cancelRun(deps, run, rental);
 
       const steps = await deps.db
         .select()

@@ -8,7 +8,7 @@ import {
   rentals,
 } from '@/db/schema';
 import { gpuOnRental, type RentedGpu } from '../steps/restore-parts';
-import { recordUnusedGpu } from '../switch-machines';
+import { recordUnusedMachine } from '../switch-machines';
 import type { FailoverDeps, RentalRow, RunRow, StepRow } from './failover-deps';
 
 /** Puts a failed attempt's retry in the run's diary and asks a worker to come back then. */
@@ -24,11 +24,11 @@ export async function updateRunRetry(deps: FailoverDeps, runId: string, afterSec
  */
 type ReleaseDeps = Pick<FailoverDeps, 'db' | 'clock' | 'providers' | 'logger'>;
 
-async function letGo(deps: ReleaseDeps, machineId: string | null) {
+async function letGo(deps: ReleaseDeps, machineId: string | null, at: Date) {
   if (!machineId) return;
   await deps.db
     .update(rentalMachines)
-    .set({ endedAt: deps.clock.now() })
+    .set({ endedAt: at })
     .where(and(eq(rentalMachines.machineId, machineId), isNull(rentalMachines.endedAt)));
   const [agent] = await deps.db
     .select()
@@ -62,7 +62,7 @@ export async function failRun(
     .set({ lastError: reason.slice(0, 500) })
     .where(eq(rentals.id, rental.id));
   if (!run.standbyServingAt) {
-    await letGo(deps, run.standbyMachineId);
+    await releaseRunMachines(deps, run, now);
     await deps.db
       .update(rentals)
       .set({ endedAt: now, interruptedAt: run.interruptAt ?? now })
@@ -75,26 +75,48 @@ export async function failRun(
 }
 
 /**
- * Lets go of the machines a run brought up: its standby and a GPU rented for the restore, which
- * is billed until now though it never carried the work.
+ * Lets go of the machines a run brought up, billed until `at`: its standby and a GPU rented for
+ * the restore, also when they never carried the work (they ran all the same).
  */
-export async function releaseRunMachines(deps: ReleaseDeps, run: RunRow) {
-  const [restore] = await deps.db
-    .select()
-    .from(failoverSteps)
-    .where(and(eq(failoverSteps.runId, run.id), eq(failoverSteps.step, 'restore')));
-  const gpu = restore?.output.gpu as RentedGpu | undefined;
+export async function releaseRunMachines(deps: ReleaseDeps, run: RunRow, at: Date) {
+  const steps = await deps.db.select().from(failoverSteps).where(eq(failoverSteps.runId, run.id));
+  const restore = steps.find((step) => step.step === 'restore')?.output;
+  const gpu = restore?.gpu as RentedGpu | undefined;
   if (gpu && gpu.machineId === run.restoreMachineId) {
-    await recordUnusedGpu(deps.db, run.rentalId, gpuOnRental(gpu), deps.clock.now(), null);
+    await recordUnusedMachine(deps.db, run.rentalId, gpuOnRental(gpu), at);
   }
-  await letGo(deps, run.standbyMachineId);
-  await letGo(deps, run.restoreMachineId);
+  const standby = steps.find((step) => step.step === 'standby')?.output;
+  if (run.standbyMachineId && standby?.standbyMachineId === run.standbyMachineId) {
+    const [agent] = await deps.db
+      .select()
+      .from(machineAgents)
+      .where(eq(machineAgents.machineId, run.standbyMachineId));
+    if (agent?.provider) {
+      await recordUnusedMachine(
+        deps.db,
+        run.rentalId,
+        {
+          provider: agent.provider,
+          machineId: run.standbyMachineId,
+          kind: 'standby',
+          machineType: String(standby.machineType),
+          offerId: null,
+          pricePerHour: Number(standby.pricePerHour),
+          startedAt: new Date(String(standby.provisionedAt)),
+        },
+        at,
+      );
+    }
+  }
+  await letGo(deps, run.standbyMachineId, at);
+  await letGo(deps, run.restoreMachineId, at);
 }
 
 /** The user terminated the rental: the run stops and lets go of what it brought up. */
-export async function cancelRun(deps: FailoverDeps, run: RunRow) {
+export async function cancelRun(deps: FailoverDeps, run: RunRow, rental: RentalRow) {
   const now = deps.clock.now();
-  await releaseRunMachines(deps, run);
+  // Nothing is billed past the moment the user terminated the rental.
+  await releaseRunMachines(deps, run, rental.endedAt ?? now);
   await deps.db
     .update(failoverRuns)
     .set({ state: 'cancelled', finishedAt: now })

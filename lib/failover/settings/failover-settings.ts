@@ -17,8 +17,9 @@ export const failoverSettingsInput = z.strictObject({
   /** Null: restore at or below the rental's own spot price per GPU-hour. */
   restoreMaxPricePerGpuHour: z
     .number({ message: 'must be a price per GPU-hour in dollars' })
-    .positive('must be above $0')
+    .min(0.001, 'must be at least $0.001 per GPU-hour')
     .max(100, 'must be at most $100 per GPU-hour')
+    .refine((value) => Number(value.toFixed(5)) === value, 'must have at most 5 decimals')
     .nullable(),
 });
 export type FailoverSettings = z.infer<typeof failoverSettingsInput>;

@@ -1,4 +1,6 @@
+import { eq } from 'drizzle-orm';
 import { restoreResult } from '@/agent/core/protocol';
+import { machineAgents } from '@/db/schema';
 import { findStandbyProvider, standbyTypes } from '@/lib/providers/standby';
 import { awaitAgentCommand, queueAgentCommand } from '../agents/agent-commands';
 import { agentBootEnv, attachMachine, prepareMachineAgent } from '../agents/prepare-machine-agent';
@@ -9,15 +11,31 @@ import { megabytes, requireStore, updateRun, whileMachineLives } from './step-he
 
 const RESTORE_TIMEOUT_MS = 15 * 60_000;
 
-/** Waits for a machine to run (used when there is no checkpoint to restore onto it). */
-async function waitUntilRunning(context: StepContext, provider: string, machineId: string) {
-  const adapter = context.deps.providers.get(provider)!;
+/**
+ * Waits for a machine to run and its agent to call in (used when there is no checkpoint to
+ * restore onto it): a standby serves once something on it can checkpoint the work.
+ */
+async function waitUntilServing(
+  context: StepContext,
+  provider: string,
+  machineId: string,
+  agentId: string,
+) {
+  const { deps, run, signal } = context;
+  const lives = whileMachineLives(deps, run.rentalId, provider, machineId, 0);
   const until = Date.now() + RESTORE_TIMEOUT_MS;
+  let checked = 0;
   while (Date.now() < until) {
-    const state = await adapter.getMachine(machineId);
-    if (state.status === 'running') return;
-    if (state.status !== 'provisioning') throw new Error(`the standby is ${state.status}`);
-    await sleep(500, context.signal);
+    const [agent] = await deps.db
+      .select({ lastSeenAt: machineAgents.lastSeenAt })
+      .from(machineAgents)
+      .where(eq(machineAgents.id, agentId));
+    if (agent?.lastSeenAt) return;
+    if (Date.now() - checked >= 2_000) {
+      checked = Date.now();
+      if (!(await lives())) throw new Error('the standby stopped before its agent started');
+    }
+    await sleep(500, signal);
   }
   throw new Error('the standby did not start in time');
 }
@@ -100,7 +118,7 @@ export const standbyStep: StepDefinition = {
         'standby_workspace_restored',
       );
     } else {
-      await waitUntilRunning(context, provider.name, standby.machineId);
+      await waitUntilServing(context, provider.name, standby.machineId, agent.id);
     }
 
     const now = deps.clock.now();

@@ -11,7 +11,7 @@ import { findAgentOfMachine } from '../agents/prepare-machine-agent';
 import { recordCheckpoint } from '../agents/record-checkpoint';
 import { confirmRestore, newestCheckpoint } from '../checkpoints';
 import type { StepContext, StepResult } from '../run/failover-deps';
-import { recordUnusedGpu, type MachineOnRental } from '../switch-machines';
+import { recordUnusedMachine, type MachineOnRental } from '../switch-machines';
 import { requireStore, setRunState, whileMachineLives } from './step-helpers';
 
 const COMMAND_TIMEOUT_MS = 15 * 60_000;
@@ -158,7 +158,7 @@ export async function abandonGeneration(
       .catch((error) =>
         log.warn({ err: error, machine_id: gpu.machineId }, 'gpu_terminate_failed'),
       );
-    await recordUnusedGpu(deps.db, context.rental.id, gpuOnRental(gpu), deps.clock.now(), null);
+    await recordUnusedMachine(deps.db, context.rental.id, gpuOnRental(gpu), deps.clock.now());
   }
   const abandoned = Array.isArray(context.step.output.abandoned)
     ? context.step.output.abandoned

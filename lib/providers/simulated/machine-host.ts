@@ -121,7 +121,10 @@ export class SimulatedMachineHost {
       () => true,
     );
     if (fresh) {
-      if (role === 'primary') await seedWorkspace(workspace, this.options.seedMb);
+      // A rented GPU comes with the user's work on it (demo files); a CPU standby starts empty,
+      // even one that holds the work from boot because there was no checkpoint to restore.
+      if (role === 'primary' && machine.kind === 'gpu')
+        await seedWorkspace(workspace, this.options.seedMb);
       else await fs.mkdir(workspace, { recursive: true });
     }
     const agent = new AgentRuntime({
