@@ -18,12 +18,12 @@ export async function updateRunRetry(deps: FailoverDeps, runId: string, afterSec
   await deps.wake(runId, afterSeconds);
 }
 
-/**
- * Stops a machine the run brought up, at the provider its agent was booted on, and ends its
- * record on the rental: a machine let go is no longer billed, whichever step it was in.
- */
 type ReleaseDeps = Pick<FailoverDeps, 'db' | 'clock' | 'providers' | 'logger'>;
 
+/**
+ * Stops a machine the run brought up, at the provider its agent was booted on, and ends its
+ * record on the rental at `at`: a machine let go is no longer billed, whichever step it was in.
+ */
 async function letGo(deps: ReleaseDeps, machineId: string | null, at: Date) {
   if (!machineId) return;
   await deps.db
@@ -86,7 +86,11 @@ export async function releaseRunMachines(deps: ReleaseDeps, run: RunRow, at: Dat
     await recordUnusedMachine(deps.db, run.rentalId, gpuOnRental(gpu), at);
   }
   const standby = steps.find((step) => step.step === 'standby')?.output;
-  if (run.standbyMachineId && standby?.standbyMachineId === run.standbyMachineId) {
+  if (
+    run.standbyMachineId &&
+    standby?.standbyMachineId === run.standbyMachineId &&
+    standby.provisionedAt
+  ) {
     const [agent] = await deps.db
       .select()
       .from(machineAgents)
