@@ -1,5 +1,6 @@
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { activeRunStates, failoverRuns, rentalMachines, rentals } from '@/db/schema';
+import { isGone } from '@/lib/providers/types';
 import { releaseRunMachines } from './run/end-run';
 import { liveMachines, machineStateAt, type SyncDeps } from '@/lib/rentals/sync-rental-states';
 
@@ -16,7 +17,7 @@ export async function followStandbys(deps: SyncDeps): Promise<number> {
   let lost = 0;
   for (const { rental, machine } of standbys) {
     const state = await machineStateAt(deps, rental, machine);
-    if (!state || (state.status !== 'terminated' && state.status !== 'interrupted')) continue;
+    if (!state || !isGone(state.status)) continue;
 
     const now = deps.clock.now();
     const [run] = await deps.db

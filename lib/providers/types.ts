@@ -54,6 +54,10 @@ export interface MachineState {
   interruptAt: Date | null;
 }
 
+/** The machine no longer runs: taken back by the provider, or stopped. */
+export const isGone = (status: MachineStatus | undefined): boolean =>
+  status === 'interrupted' || status === 'terminated';
+
 export interface RentRequest {
   offerExternalId: string;
   /** The most the user agreed to pay for the whole machine, per hour. */

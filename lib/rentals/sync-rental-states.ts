@@ -5,7 +5,7 @@ import type { Clock } from '@/lib/clock';
 import { detectInterruption, type DetectDeps } from '@/lib/failover/detect-interruption';
 import type { WakeRun } from '@/lib/failover/run/wake-run';
 import type { Logger } from '@/lib/logger';
-import type { MachineState, ProviderAdapter } from '@/lib/providers/types';
+import { isGone, type MachineState, type ProviderAdapter } from '@/lib/providers/types';
 
 export interface SyncDeps {
   db: Db;
@@ -117,7 +117,7 @@ export async function applyMachineState(
     return (result.rowCount ?? 0) > 0;
   }
 
-  if (state.status === 'interrupted' || state.status === 'terminated') {
+  if (isGone(state.status)) {
     const endedAt = state.status === 'interrupted' ? (state.interruptAt ?? now) : now;
     return db.transaction(async (tx) => {
       const result = await tx

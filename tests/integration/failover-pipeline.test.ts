@@ -39,19 +39,14 @@ describe('failover of a 200 MB workspace with a 30 s notice', () => {
     expect(run.detectedVia).toBe('webhook');
     expect(run.detectedAt.getTime() - notice.noticeAt!.getTime()).toBeLessThan(2_000);
 
-    const restored = await waitFor(
-      'the run to be restored',
-      async () =>
-        (await harness.runOf(rentalId))?.state === 'restored' ? harness.runOf(rentalId) : null,
-      150_000,
-    );
-    expect(restored!.checkpointFallback).toBe(false);
-    expect(restored!.standbyServingAt!.getTime() - notice.noticeAt!.getTime()).toBeLessThan(30_000);
+    const restored = await harness.runInState(rentalId, 'restored', 150_000);
+    expect(restored.checkpointFallback).toBe(false);
+    expect(restored.standbyServingAt!.getTime() - notice.noticeAt!.getTime()).toBeLessThan(30_000);
 
     const steps = await harness.database.db
       .select()
       .from(failoverSteps)
-      .where(eq(failoverSteps.runId, restored!.id));
+      .where(eq(failoverSteps.runId, restored.id));
     for (const step of steps) {
       expect({ step: step.step, state: step.state, attempts: step.attempts }).toEqual({
         step: step.step,
@@ -61,7 +56,7 @@ describe('failover of a 200 MB workspace with a 30 s notice', () => {
     }
     const sync = steps.find((step) => step.step === 'sync')!;
     expect(sync.output.manifestKey).toContain(`rentals/${rentalId}/manifests/`);
-    expect(sync.output.manifestKey).toContain(restored!.id);
+    expect(sync.output.manifestKey).toContain(restored.id);
     expect(sync.output.files).toBe(Object.keys(original).length);
 
     const machines = await harness.database.db
@@ -71,13 +66,13 @@ describe('failover of a 200 MB workspace with a 30 s notice', () => {
       .orderBy(asc(rentalMachines.startedAt));
     expect(machines.map((machine) => machine.kind)).toEqual(['gpu', 'standby', 'gpu']);
     expect(machines[0]!.machineId).toBe(machineId);
-    expect(machines[1]!.machineId).toBe(restored!.standbyMachineId);
-    expect(machines[2]!.machineId).toBe(restored!.restoreMachineId);
+    expect(machines[1]!.machineId).toBe(restored.standbyMachineId);
+    expect(machines[2]!.machineId).toBe(restored.restoreMachineId);
     expect(machines.slice(0, 2).every((machine) => machine.endedAt !== null)).toBe(true);
     expect(machines[2]!.endedAt).toBeNull();
 
-    expect(hashTree(harness.host.workspaceOf(restored!.standbyMachineId!))).toEqual(original);
-    expect(hashTree(harness.host.workspaceOf(restored!.restoreMachineId!))).toEqual(original);
+    expect(hashTree(harness.host.workspaceOf(restored.standbyMachineId!))).toEqual(original);
+    expect(hashTree(harness.host.workspaceOf(restored.restoreMachineId!))).toEqual(original);
 
     const standbys = await harness.database.db
       .select()
@@ -91,8 +86,8 @@ describe('failover of a 200 MB workspace with a 30 s notice', () => {
     expect(sent.map((row) => row.dedupeKey).sort()).toEqual(
       ['push', 'email', 'sms']
         .flatMap((channel) => [
-          `failover:${restored!.id}:restored:${channel}`,
-          `failover:${restored!.id}:standby:${channel}`,
+          `failover:${restored.id}:restored:${channel}`,
+          `failover:${restored.id}:standby:${channel}`,
         ])
         .sort(),
     );

@@ -61,14 +61,7 @@ describe('a rental ended while its work is on a standby', () => {
       rentalId,
     );
 
-    const cancelled = await waitFor(
-      'the run to be cancelled',
-      async () => {
-        const found = await harness.runOf(rentalId);
-        return found?.state === 'cancelled' ? found : null;
-      },
-      60_000,
-    );
+    const cancelled = await harness.runInState(rentalId, 'cancelled');
     expect(cancelled.id).toBe(run.id);
     const steps = await harness.database.db
       .select()
@@ -103,14 +96,7 @@ describe('a rental ended while its work is on a standby', () => {
   it('lost by the provider: the rental ends interrupted, says why, and the standby is not billed on', async () => {
     const { rentalId, machineId } = await harness.rentGpu();
     await harness.provider.interrupt(machineId, 30);
-    const run = await waitFor(
-      'the standby to serve',
-      async () => {
-        const found = await harness.runOf(rentalId);
-        return found?.state === 'on_standby' ? found : null;
-      },
-      60_000,
-    );
+    const run = await harness.runInState(rentalId, 'on_standby');
     expect(await openMachineRecords(rentalId)).toMatchObject([
       { kind: 'standby', machineId: run.standbyMachineId },
     ]);

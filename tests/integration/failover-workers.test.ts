@@ -129,14 +129,7 @@ describe('a GPU taken back with no notice and no checkpoint', () => {
     const { rentalId, machineId } = await harness.rentGpu();
     await harness.provider.interrupt(machineId, 0);
 
-    const run = await waitFor(
-      'the run to be restored',
-      async () => {
-        const found = await harness.runOf(rentalId);
-        return found?.state === 'restored' ? found : null;
-      },
-      120_000,
-    );
+    const run = await harness.runInState(rentalId, 'restored', 120_000);
     expect(run).toMatchObject({ checkpointKey: null, checkpointFallback: true });
     // The GPU is billed until the provider took it back, not until the standby served.
     const [gpuRecord] = await harness.database.db

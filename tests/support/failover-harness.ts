@@ -4,7 +4,7 @@ import path from 'node:path';
 import { and, eq } from 'drizzle-orm';
 import { createObjectStore, type ObjectStore } from '@/agent/core/object-store';
 import { closeDatabase } from '@/db/client';
-import { failoverRuns, offers, rentals, users } from '@/db/schema';
+import { failoverRuns, offers, rentals, users, type FailoverRunState } from '@/db/schema';
 import { systemClock } from '@/lib/clock';
 import { getEnv } from '@/lib/env';
 import { updateFailoverSettings } from '@/lib/failover/settings/manage-failover-settings';
@@ -36,6 +36,12 @@ export interface FailoverHarness {
   setSettings(settings: Partial<FailoverSettings>): Promise<void>;
   rentGpu(gpuModel?: string): Promise<{ rentalId: string; machineId: string; workspace: string }>;
   runOf(rentalId: string): Promise<typeof failoverRuns.$inferSelect | undefined>;
+  /** Waits for the rental's run to reach `state`, and answers it. */
+  runInState(
+    rentalId: string,
+    state: FailoverRunState,
+    timeoutMs?: number,
+  ): Promise<typeof failoverRuns.$inferSelect>;
   close(): Promise<void>;
 }
 
@@ -130,6 +136,14 @@ export async function startFailoverHarness(options: {
   };
   await startWorkers(options.workers ?? 0);
 
+  const runOf = async (rentalId: string) => {
+    const [run] = await database.db
+      .select()
+      .from(failoverRuns)
+      .where(eq(failoverRuns.rentalId, rentalId));
+    return run;
+  };
+
   return {
     database,
     s3,
@@ -171,12 +185,16 @@ export async function startFailoverHarness(options: {
       await waitFor('the GPU agent to boot', async () => host.agentOf(machineId), 30_000);
       return { rentalId: rental.id, machineId, workspace: host.workspaceOf(machineId) };
     },
-    async runOf(rentalId) {
-      const [run] = await database.db
-        .select()
-        .from(failoverRuns)
-        .where(eq(failoverRuns.rentalId, rentalId));
-      return run;
+    runOf,
+    runInState(rentalId, state, timeoutMs = 60_000) {
+      return waitFor(
+        `the run to be ${state}`,
+        async () => {
+          const run = await runOf(rentalId);
+          return run?.state === state ? run : null;
+        },
+        timeoutMs,
+      );
     },
     async close() {
       await Promise.all(workers.map((worker) => worker.stop()));

@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { rentals } from '@/db/schema';
 import { formatPrice, withArticle } from '@/lib/client/format';
+import { isGone } from '@/lib/providers/types';
 import { findRestoreOffer } from '../find-restore-offer';
 import type { StepContext, StepDefinition, StepResult } from '../run/failover-deps';
 import { switchToGpu } from '../switch-machines';
@@ -122,7 +123,7 @@ export const restoreStep: StepDefinition = {
     const from = Number(context.step.output.generationFromAttempt ?? 1);
     const adapter = gpu ? context.deps.providers.get(gpu.provider) : null;
     const state = gpu ? await adapter?.getMachine(gpu.machineId).catch(() => null) : null;
-    const gone = state?.status === 'interrupted' || state?.status === 'terminated';
+    const gone = isGone(state?.status);
     if (!gone && context.step.attempts - from + 1 < ATTEMPTS_PER_GPU) return null;
     const generation = generationOf(context);
     const reason = gone ? `the GPU is ${state?.status}` : error.message;

@@ -1,6 +1,7 @@
 import type { ObjectStore } from '@/agent/core/object-store';
 import { and, eq, inArray } from 'drizzle-orm';
 import { failoverRuns, rentals, type FailoverRunState } from '@/db/schema';
+import { isGone } from '@/lib/providers/types';
 import type { FailoverDeps, RunRow } from '../run/failover-deps';
 
 export function requireStore(deps: FailoverDeps): ObjectStore {
@@ -69,7 +70,7 @@ export function whileMachineLives(
     const adapter = deps.providers.get(provider);
     if (!adapter) return true;
     const state = await adapter.getMachine(machineId).catch(() => null);
-    if (state && state.status !== 'interrupted' && state.status !== 'terminated') return true;
+    if (state && !isGone(state.status)) return true;
     goneSince ??= Date.now();
     return Date.now() - goneSince < graceMs;
   };

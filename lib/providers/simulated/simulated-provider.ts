@@ -4,6 +4,7 @@ import type { Db } from '@/db/client';
 import { simMachines, simPriceOverrides } from '@/db/schema';
 import type { Clock } from '@/lib/clock';
 import {
+  isGone,
   ProviderError,
   type ListOffersContext,
   type MachineState,
@@ -203,7 +204,7 @@ export class SimulatedProvider implements ProviderAdapter, StandbyProvider {
 
   async terminate(machineId: string): Promise<void> {
     const machine = await this.getMachine(machineId);
-    if (machine.status === 'terminated' || machine.status === 'interrupted') return;
+    if (isGone(machine.status)) return;
     await this.deps.db
       .update(simMachines)
       .set({ terminatedAt: this.deps.clock.now() })
