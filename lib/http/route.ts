@@ -40,7 +40,11 @@ export async function parseBody<T extends z.ZodType>(
   schema: T,
   request: Request,
 ): Promise<z.infer<T>> {
-  const text = await readBody(request);
+  return parseJson(schema, await readBody(request));
+}
+
+/** A body already read, parsed as JSON and checked against the schema (400 naming `body`). */
+export function parseJson<T extends z.ZodType>(schema: T, text: string): z.infer<T> {
   let body: unknown;
   try {
     body = JSON.parse(text);

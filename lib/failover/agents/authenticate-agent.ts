@@ -4,6 +4,7 @@ import { AGENT_HEADER, SIGNATURE_HEADER, verifySignature } from '@/agent/core/si
 import type { Db } from '@/db/client';
 import { agentNonces, machineAgents, rentals } from '@/db/schema';
 import { DomainError, forbidden, invalid, notFound } from '@/lib/errors';
+import { parseJson } from '@/lib/http/route';
 
 type AgentRow = typeof machineAgents.$inferSelect;
 
@@ -50,13 +51,7 @@ export async function authenticateAgentRequest<T extends { agentId: string; nonc
     .where(eq(rentals.id, agent.rentalId));
   if (!rental || rental.endedAt) throw forbidden('The rental this machine served has ended');
 
-  let json: unknown;
-  try {
-    json = JSON.parse(rawBody);
-  } catch {
-    throw invalid('Request body is not valid JSON', { body: 'must be a JSON object' });
-  }
-  const body = schema.parse(json);
+  const body = parseJson(schema, rawBody);
   if (body.agentId !== agent.id) {
     throw invalid('The body names another agent', { agentId: 'must match the agent header' });
   }
