@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { notificationChannels } from '@/db/schema';
+import { fitsPriceColumn } from '@/db/schema/columns';
 
 export const MIN_ALERT_PRICE = 0.01;
 export const MAX_ALERT_PRICE = 100;
@@ -18,10 +19,7 @@ const fields = {
     .number({ message: 'must be a number of dollars per GPU-hour' })
     .min(MIN_ALERT_PRICE, `must be at least ${MIN_ALERT_PRICE.toFixed(2)}`)
     .max(MAX_ALERT_PRICE, `must be at most ${MAX_ALERT_PRICE.toFixed(2)}`)
-    .refine(
-      (value) => Math.abs(Math.round(value * 100_000) - value * 100_000) < 1e-6,
-      'has more than 5 decimals',
-    ),
+    .refine(fitsPriceColumn, 'has more than 5 decimals'),
   /** A region (US, EU, Asia…) or a finer location (US-East…); null or absent for anywhere. */
   region: z.string().trim().min(1, 'must not be empty').max(60).nullable().optional(),
   channels,

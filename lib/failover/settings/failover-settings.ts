@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { failoverChannels, standbyTypeIds } from '@/db/schema';
+import { fitsPriceColumn } from '@/db/schema/columns';
 
 export const failoverSettingsInput = z.strictObject({
   enabled: z.boolean(),
@@ -19,7 +20,7 @@ export const failoverSettingsInput = z.strictObject({
     .number({ message: 'must be a price per GPU-hour in dollars' })
     .min(0.001, 'must be at least $0.001 per GPU-hour')
     .max(100, 'must be at most $100 per GPU-hour')
-    .refine((value) => Number(value.toFixed(5)) === value, 'must have at most 5 decimals')
+    .refine(fitsPriceColumn, 'must have at most 5 decimals')
     .nullable(),
 });
 export type FailoverSettings = z.infer<typeof failoverSettingsInput>;
